@@ -1,2 +1,89 @@
+// cfnfix: finds and fixes defects in AWS CloudFormation templates.
 #include <iostream>
-int main() { std::cout << "cfnfix " << CFNFIX_VERSION << "\n"; }
+#include <map>
+#include <string>
+
+#include "CLI/CLI.hpp"
+#include "src/cli/commands.h"
+
+namespace {
+
+using cfnfix::cli::ColorChoice;
+using cfnfix::cli::CommonOptions;
+using cfnfix::cli::OutputFormat;
+
+void AddCommonOptions(CLI::App* command, CommonOptions& options, bool with_format) {
+  command->add_option("paths", options.paths, "Template files or directories ('-' for stdin)")
+      ->required();
+  command->add_option("--select", options.select,
+                      "Only these rules (codes, names or code prefixes like CF1)")
+      ->delimiter(',');
+  command->add_option("--ignore", options.ignore, "Skip these rules (codes, names or prefixes)")
+      ->delimiter(',');
+  command->add_flag("--unsafe-fixes", options.unsafe_fixes,
+                    "Also apply fixes that change deployed behaviour");
+  if (with_format) {
+    const std::map<std::string, OutputFormat> formats = {{"text", OutputFormat::kText},
+                                                         {"json", OutputFormat::kJson},
+                                                         {"sarif", OutputFormat::kSarif},
+                                                         {"github", OutputFormat::kGithub}};
+    command->add_option("--format", options.format, "Output format: text, json, sarif, github")
+        ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
+  }
+  const std::map<std::string, ColorChoice> colors = {
+      {"auto", ColorChoice::kAuto}, {"always", ColorChoice::kAlways}, {"never", ColorChoice::kNever}};
+  command->add_option("--color", options.color, "Color diffs: auto (default; honors NO_COLOR), always, never")
+      ->transform(CLI::CheckedTransformer(colors, CLI::ignore_case));
+  command->add_option("--threads", options.threads, "Worker threads (default: one per core)");
+  command->add_option("--max-bytes", options.max_bytes, "Largest file accepted (default 64 MiB)");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "cfnfix finds and fixes defects in AWS CloudFormation templates (YAML and JSON),\n"
+      "changing nothing but what a rule fixes.\n\n"
+      "Exit codes: 0 nothing found or changed, 1 findings (or a non-empty diff), 2 error."};
+  app.set_version_flag("--version", std::string("cfnfix ") + CFNFIX_VERSION);
+  app.require_subcommand(1);
+
+  CommonOptions check_options, diff_options, fix_options;
+  CLI::App* check = app.add_subcommand("check", "Report findings");
+  AddCommonOptions(check, check_options, /*with_format=*/true);
+  CLI::App* diff = app.add_subcommand("diff", "Show the fixes as a unified diff; write nothing");
+  AddCommonOptions(diff, diff_options, /*with_format=*/false);
+  CLI::App* fix = app.add_subcommand("fix", "Apply fixes in place (safe ones unless --unsafe-fixes)");
+  AddCommonOptions(fix, fix_options, /*with_format=*/true);
+  std::string patch_path;
+  fix->add_option("--patch", patch_path,
+                  "Write the fixes as a `git am` patch to this file ('-' for stdout) instead of "
+                  "changing files");
+
+  std::string parse_path;
+  bool parse_json = false;
+  size_t parse_max_bytes = 64u << 20;
+  CLI::App* parse = app.add_subcommand("parse", "Print a template's data model");
+  parse->add_flag("--json", parse_json, "As canonical JSON (the only format so far)")->required();
+  parse->add_option("file", parse_path, "Template file ('-' for stdin)")->required();
+  parse->add_option("--max-bytes", parse_max_bytes, "Largest file accepted (default 64 MiB)");
+
+  app.add_subcommand("rules", "List the rules");
+  std::string explain_rule;
+  CLI::App* explain = app.add_subcommand("explain", "Show a rule's documentation");
+  explain->add_option("rule", explain_rule, "Rule code or name")->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : cfnfix::cli::kExitError;
+  }
+
+  if (check->parsed()) return cfnfix::cli::RunCheck(check_options);
+  if (diff->parsed()) return cfnfix::cli::RunDiff(diff_options);
+  if (fix->parsed()) return cfnfix::cli::RunFix(fix_options, patch_path);
+  if (parse->parsed()) return cfnfix::cli::RunParse(parse_path, parse_max_bytes);
+  if (explain->parsed()) return cfnfix::cli::RunExplain(explain_rule);
+  return cfnfix::cli::RunRules();
+}

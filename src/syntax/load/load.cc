@@ -13,6 +13,7 @@
 #include "simdjson.h"
 #include "src/base/status_macros.h"
 #include "src/base/strings.h"
+#include "src/syntax/load/duplicate_keys.h"
 #include "src/syntax/json/json_parser.h"
 #include "src/syntax/yaml/yaml_parser.h"
 
@@ -77,8 +78,10 @@ absl::StatusOr<Tree> ParseSource(std::shared_ptr<const SourceText> source,
                                  const ParseOptions& options, std::optional<Format> format) {
   CFNFIX_RETURN_IF_ERROR(CheckEncoding(*source, options));
   Format chosen = format.value_or(DetectFormat(source->name(), source->text()));
-  if (chosen == Format::kJson) return ParseJson(std::move(source), options);
-  return ParseYaml(std::move(source), options);
+  absl::StatusOr<Tree> tree = chosen == Format::kJson ? ParseJson(std::move(source), options)
+                                                      : ParseYaml(std::move(source), options);
+  if (tree.ok()) CFNFIX_RETURN_IF_ERROR(CheckDuplicateKeys(*tree));
+  return tree;
 }
 
 absl::StatusOr<std::shared_ptr<const SourceText>> ReadSource(const std::string& path,

@@ -1,0 +1,280 @@
+#include "src/cli/commands.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "src/datamodel/canonical_json.h"
+#include "src/engine/registry.h"
+#include "src/io/git_patch.h"
+#include "src/io/unified_diff.h"
+#include "src/syntax/load/load.h"
+
+namespace cfnfix::cli {
+namespace {
+
+absl::StatusOr<RunOptions> MakeRunOptions(const CommonOptions& common, Mode mode) {
+  RunOptions options;
+  options.mode = mode;
+  options.threads = common.threads;
+  absl::StatusOr<std::vector<const engine::RuleInfo*>> rules =
+      engine::SelectRules(common.select, common.ignore);
+  if (!rules.ok()) return rules.status();
+  options.fixer.rules = *std::move(rules);
+  options.fixer.apply_at_least =
+      common.unsafe_fixes ? engine::Applicability::kUnsafe : engine::Applicability::kSafe;
+  options.fixer.parse_options.max_bytes = common.max_bytes;
+  return options;
+}
+
+absl::Status WriteNewFile(const std::string& path, std::string_view content) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) return absl::PermissionDeniedError("cannot open for writing");
+  out.write(content.data(), static_cast<std::streamsize>(content.size()));
+  out.close();
+  if (!out) return absl::DataLossError("write failed");
+  return absl::OkStatus();
+}
+
+// Paths in diff headers must be relative for `git apply`: strip "./" and
+// make paths under the working directory relative to it.
+std::string DisplayPath(const std::string& path) {
+  std::filesystem::path p(path);
+  if (p.is_absolute()) {
+    std::error_code ec;
+    std::filesystem::path relative = std::filesystem::relative(p, std::filesystem::current_path(), ec);
+    if (!ec && !relative.empty() && *relative.begin() != "..") p = relative;
+  }
+  std::string shown = p.lexically_normal().generic_string();
+  while (shown.rfind("./", 0) == 0) shown.erase(0, 2);
+  return shown;
+}
+
+bool UseColor(ColorChoice choice) {
+  if (choice == ColorChoice::kAlways) return true;
+  if (choice == ColorChoice::kNever) return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color != nullptr && *no_color != '\0') return false;
+  return isatty(STDOUT_FILENO) != 0;
+}
+
+bool AnyError(const std::vector<FileResult>& results) {
+  for (const FileResult& r : results) {
+    if (!r.outcome.status.ok() || !r.skip_reason.empty()) return true;
+  }
+  return false;
+}
+
+std::string FileDiffText(const FileResult& r, bool color) {
+  DiffOptions diff;
+  std::string shown = DisplayPath(r.outcome.path);
+  diff.old_label = "a/" + shown;
+  diff.new_label = "b/" + shown;
+  diff.color = color;
+  return UnifiedDiff(r.outcome.original, r.outcome.fixed, diff);
+}
+
+std::string RulesApplied(const std::vector<FileResult>& results) {
+  std::set<std::string> names;
+  for (const FileResult& r : results) {
+    for (const engine::Finding& f : r.outcome.applied) names.insert(std::string(f.rule->name));
+  }
+  return absl::StrJoin(names, ", ");
+}
+
+int WritePatch(const std::vector<FileResult>& results, const std::string& patch_path) {
+  std::vector<FileDiff> diffs;
+  std::string body = "Fixes made by cfnfix:\n";
+  for (const FileResult& r : results) {
+    if (!r.outcome.changed()) continue;
+    diffs.push_back(FileDiff{DisplayPath(r.outcome.path), FileDiffText(r, false)});
+    absl::StrAppend(&body, "\n", DisplayPath(r.outcome.path), ":\n");
+    for (const engine::Finding& f : r.outcome.applied) {
+      body += absl::StrFormat("- %s %s: %s\n", f.rule->code, f.rule->name, f.message);
+    }
+  }
+  if (diffs.empty()) {
+    std::cerr << "cfnfix: nothing to fix; no patch written\n";
+    return kExitClean;
+  }
+  PatchInfo info;
+  info.subject = absl::StrCat("cfnfix: apply ", RulesApplied(results));
+  info.body = body;
+  info.date = Rfc2822Date(std::time(nullptr));
+  std::string patch = FormatMailPatch(info, diffs);
+  if (patch_path == "-") {
+    std::cout << patch;
+    return kExitClean;
+  }
+  absl::Status written = WriteNewFile(patch_path, patch);
+  if (!written.ok()) {
+    std::cerr << FormatError(patch_path, written) << "\n";
+    return kExitError;
+  }
+  std::cerr << "cfnfix: wrote " << diffs.size() << (diffs.size() == 1 ? " file" : " files")
+            << " of fixes to " << patch_path << "\n";
+  return kExitClean;
+}
+
+}  // namespace
+
+int RunCheck(const CommonOptions& common) {
+  absl::StatusOr<RunOptions> options = MakeRunOptions(common, Mode::kCheck);
+  if (!options.ok()) {
+    std::cerr << "cfnfix: " << options.status().message() << "\n";
+    return kExitError;
+  }
+  absl::StatusOr<std::vector<FileResult>> results = RunFiles(common.paths, *options);
+  if (!results.ok()) {
+    std::cerr << "cfnfix: " << results.status().message() << "\n";
+    return kExitError;
+  }
+  PrintFindings(std::cout, std::cerr, *results, common.format, /*after_fix=*/false,
+                options->fixer.apply_at_least);
+  if (AnyError(*results)) return kExitError;
+  for (const FileResult& r : *results) {
+    if (!r.outcome.findings.empty()) return kExitFindings;
+  }
+  return kExitClean;
+}
+
+int RunDiff(const CommonOptions& common) {
+  absl::StatusOr<RunOptions> options = MakeRunOptions(common, Mode::kFix);
+  if (!options.ok()) {
+    std::cerr << "cfnfix: " << options.status().message() << "\n";
+    return kExitError;
+  }
+  absl::StatusOr<std::vector<FileResult>> results = RunFiles(common.paths, *options);
+  if (!results.ok()) {
+    std::cerr << "cfnfix: " << results.status().message() << "\n";
+    return kExitError;
+  }
+  const bool color = UseColor(common.color);
+  bool any_diff = false;
+  for (const FileResult& r : *results) {
+    if (!r.skip_reason.empty()) {
+      std::cerr << r.outcome.path << ": skipped: " << r.skip_reason << "\n";
+    } else if (!r.outcome.status.ok()) {
+      std::cerr << FormatError(r.outcome.path, r.outcome.status) << "\n";
+    } else if (r.outcome.changed()) {
+      std::cout << FileDiffText(r, color);
+      any_diff = true;
+    }
+  }
+  if (AnyError(*results)) return kExitError;
+  return any_diff ? kExitFindings : kExitClean;
+}
+
+int RunFix(const CommonOptions& common, const std::string& patch_path) {
+  absl::StatusOr<RunOptions> options = MakeRunOptions(common, Mode::kFix);
+  if (!options.ok()) {
+    std::cerr << "cfnfix: " << options.status().message() << "\n";
+    return kExitError;
+  }
+  absl::StatusOr<std::vector<FileResult>> results = RunFiles(common.paths, *options);
+  if (!results.ok()) {
+    std::cerr << "cfnfix: " << results.status().message() << "\n";
+    return kExitError;
+  }
+  if (!patch_path.empty()) {
+    int code = WritePatch(*results, patch_path);
+    for (const FileResult& r : *results) {
+      if (!r.outcome.status.ok()) std::cerr << FormatError(r.outcome.path, r.outcome.status) << "\n";
+    }
+    return AnyError(*results) ? kExitError : code;
+  }
+
+  // With stdin, the fixed text owns stdout and the report goes to stderr.
+  bool stdin_mode = false;
+  bool write_failed = false;
+  for (FileResult& r : *results) {
+    if (r.from_stdin) {
+      stdin_mode = true;
+      if (r.outcome.status.ok()) std::cout << r.outcome.fixed;
+      continue;
+    }
+    if (!r.outcome.changed()) continue;
+    absl::Status written = r.snapshot
+                               ? WriteFileAtomically(r.outcome.path, r.outcome.fixed, *r.snapshot)
+                               : absl::InternalError("file was not snapshotted when read");
+    if (!written.ok()) {
+      std::cerr << FormatError(r.outcome.path, written) << "\n";
+      write_failed = true;
+      r.outcome.applied.clear();
+      r.outcome.remaining = r.outcome.findings;
+    }
+  }
+  std::ostream& report = stdin_mode ? std::cerr : std::cout;
+  if (common.format == OutputFormat::kText) {
+    for (const FileResult& r : *results) {
+      for (const engine::Finding& f : r.outcome.applied) {
+        report << r.outcome.path << ": fixed " << f.rule->code << " [" << f.rule->name << "] "
+               << f.message << "\n";
+      }
+    }
+  }
+  PrintFindings(report, std::cerr, *results, common.format, /*after_fix=*/true,
+                options->fixer.apply_at_least);
+  if (AnyError(*results) || write_failed) return kExitError;
+  for (const FileResult& r : *results) {
+    if (!r.outcome.remaining.empty()) return kExitFindings;
+  }
+  return kExitClean;
+}
+
+int RunParse(const std::string& path, size_t max_bytes) {
+  syntax::ParseOptions parse_options;
+  parse_options.max_bytes = max_bytes;
+  absl::StatusOr<std::shared_ptr<const SourceText>> source = syntax::ReadSource(path, parse_options);
+  if (!source.ok()) {
+    std::cerr << FormatError(path, source.status()) << "\n";
+    return kExitError;
+  }
+  absl::StatusOr<syntax::Tree> tree = syntax::ParseSource(*source, parse_options);
+  if (!tree.ok()) {
+    std::cerr << FormatError(path, tree.status()) << "\n";
+    return kExitError;
+  }
+  absl::StatusOr<std::string> json = datamodel::ToCanonicalJson(*tree);
+  if (!json.ok()) {
+    std::cerr << FormatError(path, json.status()) << "\n";
+    return kExitError;
+  }
+  std::cout << *json;
+  return kExitClean;
+}
+
+int RunRules() {
+  std::cout << "CODE   NAME                         FIX     SUMMARY\n";
+  for (const engine::RuleInfo* rule : engine::AllRules()) {
+    std::string fix = rule->fix_applicability == engine::Applicability::kSafe     ? "safe"
+                      : rule->fix_applicability == engine::Applicability::kUnsafe ? "unsafe"
+                                                                                  : "none";
+    std::string name(rule->name);
+    name.resize(std::max<size_t>(name.size(), 28), ' ');
+    fix.resize(7, ' ');
+    std::cout << rule->code << "  " << name << " " << fix << " " << rule->summary << "\n";
+  }
+  return kExitClean;
+}
+
+int RunExplain(const std::string& code_or_name) {
+  const engine::RuleInfo* rule = engine::FindRule(code_or_name);
+  if (rule == nullptr) {
+    std::cerr << "cfnfix: unknown rule '" << code_or_name << "' (see `cfnfix rules`)\n";
+    return kExitError;
+  }
+  std::cout << rule->documentation;
+  return kExitClean;
+}
+
+}  // namespace cfnfix::cli

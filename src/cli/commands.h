@@ -1,0 +1,40 @@
+// The subcommands. Each returns the process exit code.
+#ifndef CFNFIX_CLI_COMMANDS_H_
+#define CFNFIX_CLI_COMMANDS_H_
+
+#include <string>
+#include <vector>
+
+#include "src/cli/report.h"
+#include "src/cli/run_files.h"
+
+namespace cfnfix::cli {
+
+// Exit codes shared by check, diff and fix.
+inline constexpr int kExitClean = 0;     // nothing found / nothing to change
+inline constexpr int kExitFindings = 1;  // findings, or a non-empty diff
+inline constexpr int kExitError = 2;     // a file could not be processed
+
+enum class ColorChoice { kAuto, kAlways, kNever };
+
+struct CommonOptions {
+  std::vector<std::string> paths;
+  std::vector<std::string> select;
+  std::vector<std::string> ignore;
+  bool unsafe_fixes = false;
+  OutputFormat format = OutputFormat::kText;
+  ColorChoice color = ColorChoice::kAuto;
+  size_t threads = 0;
+  size_t max_bytes = 64u << 20;
+};
+
+int RunCheck(const CommonOptions& options);
+int RunDiff(const CommonOptions& options);
+int RunFix(const CommonOptions& options, const std::string& patch_path);
+int RunParse(const std::string& path, size_t max_bytes);
+int RunRules();
+int RunExplain(const std::string& code_or_name);
+
+}  // namespace cfnfix::cli
+
+#endif  // CFNFIX_CLI_COMMANDS_H_

@@ -1,0 +1,155 @@
+#include "src/cli/report.h"
+
+#include <cctype>
+
+#include "absl/strings/str_cat.h"
+#include "src/engine/editing/render_scalar.h"
+#include "src/engine/registry.h"
+
+namespace cfnfix::cli {
+namespace {
+
+using engine::Applicability;
+using engine::Finding;
+using engine::JsonQuote;
+
+const std::vector<Finding>& FindingsOf(const FileResult& r, bool after_fix) {
+  return after_fix ? r.outcome.remaining : r.outcome.findings;
+}
+
+bool Fixable(const Finding& f, Applicability level) {
+  return f.has_fix && f.fix_applicability >= level;
+}
+
+std::string_view ApplicabilityName(const Finding& f) {
+  if (!f.has_fix) return "none";
+  switch (f.fix_applicability) {
+    case Applicability::kSafe: return "safe";
+    case Applicability::kUnsafe: return "unsafe";
+    case Applicability::kDisplayOnly: return "display-only";
+  }
+  return "none";
+}
+
+void PrintErrors(std::ostream& err, const std::vector<FileResult>& results) {
+  for (const FileResult& r : results) {
+    if (!r.skip_reason.empty()) {
+      err << r.outcome.path << ": skipped: " << r.skip_reason << "\n";
+    } else if (!r.outcome.status.ok()) {
+      err << FormatError(r.outcome.path, r.outcome.status) << "\n";
+    }
+  }
+}
+
+void PrintText(std::ostream& out, const std::vector<FileResult>& results, bool after_fix,
+               Applicability level) {
+  size_t total = 0, fixable = 0, unsafe = 0, fixed = 0;
+  for (const FileResult& r : results) {
+    fixed += r.outcome.applied.size();
+    for (const Finding& f : FindingsOf(r, after_fix)) {
+      ++total;
+      bool can_fix = Fixable(f, level);
+      fixable += can_fix;
+      unsafe += !can_fix && f.has_fix && f.fix_applicability == Applicability::kUnsafe;
+      out << r.outcome.path << ":" << f.at.line << ":" << f.at.column << ": " << f.rule->code
+          << " [" << f.rule->name << "] " << f.message << (can_fix ? " [*]" : "") << "\n";
+    }
+  }
+  if (after_fix && fixed > 0) out << "Fixed " << fixed << (fixed == 1 ? " finding" : " findings") << ".\n";
+  if (total == 0) {
+    if (!after_fix || fixed == 0) out << "All checks passed.\n";
+    return;
+  }
+  out << "Found " << total << (total == 1 ? " finding" : " findings");
+  if (after_fix) out << " remaining";
+  out << ".\n";
+  if (fixable > 0) out << "[*] " << fixable << " fixable with `cfnfix fix`.\n";
+  if (unsafe > 0) out << unsafe << " more fixable with `cfnfix fix --unsafe-fixes`.\n";
+}
+
+void PrintJson(std::ostream& out, const std::vector<FileResult>& results, bool after_fix) {
+  out << "{\"findings\":[";
+  bool first = true;
+  for (const FileResult& r : results) {
+    for (const Finding& f : FindingsOf(r, after_fix)) {
+      out << (first ? "" : ",") << "\n  {\"path\":" << JsonQuote(r.outcome.path)
+          << ",\"line\":" << f.at.line << ",\"column\":" << f.at.column
+          << ",\"code\":" << JsonQuote(f.rule->code) << ",\"name\":" << JsonQuote(f.rule->name)
+          << ",\"message\":" << JsonQuote(f.message) << ",\"fix\":" << JsonQuote(ApplicabilityName(f))
+          << "}";
+      first = false;
+    }
+  }
+  out << (first ? "" : "\n") << "],\"errors\":[";
+  first = true;
+  for (const FileResult& r : results) {
+    if (r.outcome.status.ok() && r.skip_reason.empty()) continue;
+    std::string message = r.skip_reason.empty() ? FormatError(r.outcome.path, r.outcome.status)
+                                                : r.outcome.path + ": skipped: " + r.skip_reason;
+    out << (first ? "" : ",") << "\n  {\"path\":" << JsonQuote(r.outcome.path)
+        << ",\"message\":" << JsonQuote(message) << "}";
+    first = false;
+  }
+  out << (first ? "" : "\n") << "]}\n";
+}
+
+void PrintSarif(std::ostream& out, const std::vector<FileResult>& results, bool after_fix) {
+  out << "{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\","
+         "\"runs\":[{\"tool\":{\"driver\":{\"name\":\"cfnfix\",\"version\":"
+      << JsonQuote(CFNFIX_VERSION) << ",\"rules\":[";
+  bool first = true;
+  for (const engine::RuleInfo* rule : engine::AllRules()) {
+    out << (first ? "" : ",") << "{\"id\":" << JsonQuote(rule->code)
+        << ",\"name\":" << JsonQuote(rule->name)
+        << ",\"shortDescription\":{\"text\":" << JsonQuote(rule->summary) << "}"
+        << ",\"help\":{\"text\":" << JsonQuote(rule->documentation) << "}}";
+    first = false;
+  }
+  out << "]}},\"results\":[";
+  first = true;
+  for (const FileResult& r : results) {
+    for (const Finding& f : FindingsOf(r, after_fix)) {
+      out << (first ? "" : ",") << "{\"ruleId\":" << JsonQuote(f.rule->code)
+          << ",\"level\":\"warning\",\"message\":{\"text\":" << JsonQuote(f.message) << "}"
+          << ",\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":"
+          << JsonQuote(r.outcome.path) << "},\"region\":{\"startLine\":" << f.at.line
+          << ",\"startColumn\":" << f.at.column << "}}}]}";
+      first = false;
+    }
+  }
+  out << "]}]}\n";
+}
+
+void PrintGithub(std::ostream& out, const std::vector<FileResult>& results, bool after_fix) {
+  for (const FileResult& r : results) {
+    for (const Finding& f : FindingsOf(r, after_fix)) {
+      out << "::warning file=" << r.outcome.path << ",line=" << f.at.line << ",col=" << f.at.column
+          << ",title=" << f.rule->code << " " << f.rule->name << "::" << f.message << "\n";
+    }
+  }
+}
+
+}  // namespace
+
+std::string FormatError(const std::string& path, const absl::Status& status) {
+  std::string_view message(status.message().data(), status.message().size());
+  // Messages with a position start with "LINE:COL: ".
+  size_t i = 0;
+  while (i < message.size() && std::isdigit(static_cast<unsigned char>(message[i]))) ++i;
+  bool positioned = i > 0 && i < message.size() && message[i] == ':';
+  if (positioned) return absl::StrCat(path, ":", std::string(message));
+  return absl::StrCat(path, ": ", std::string(message));
+}
+
+void PrintFindings(std::ostream& out, std::ostream& err, const std::vector<FileResult>& results,
+                   OutputFormat format, bool after_fix, Applicability apply_at_least) {
+  PrintErrors(err, results);
+  switch (format) {
+    case OutputFormat::kText: PrintText(out, results, after_fix, apply_at_least); break;
+    case OutputFormat::kJson: PrintJson(out, results, after_fix); break;
+    case OutputFormat::kSarif: PrintSarif(out, results, after_fix); break;
+    case OutputFormat::kGithub: PrintGithub(out, results, after_fix); break;
+  }
+}
+
+}  // namespace cfnfix::cli

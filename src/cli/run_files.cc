@@ -1,0 +1,78 @@
+#include "src/cli/run_files.h"
+
+#include "src/io/file_walk.h"
+#include "src/io/thread_pool.h"
+#include "src/syntax/load/load.h"
+
+namespace cfnfix::cli {
+namespace {
+
+// A walked file that does not parse is reported only when it was meant to be
+// a template; repositories hold plenty of other YAML (Helm charts, CI files).
+bool MentionsTemplateKeys(std::string_view text) {
+  return text.find("AWSTemplateFormatVersion") != std::string_view::npos ||
+         (text.find("Resources") != std::string_view::npos &&
+          text.find("AWS::") != std::string_view::npos);
+}
+
+FileResult ProcessOne(const WalkEntry& entry, const RunOptions& options) {
+  FileResult result;
+  result.outcome.path = entry.path;
+  result.from_stdin = entry.path == "-";
+  if (!entry.skip_reason.empty()) {
+    result.skip_reason = entry.skip_reason;
+    return result;
+  }
+  absl::StatusOr<std::shared_ptr<const SourceText>> source =
+      syntax::ReadSource(entry.path, options.fixer.parse_options);
+  if (!source.ok()) {
+    result.outcome.status = source.status();
+    return result;
+  }
+  result.read_ok = true;
+  if (!result.from_stdin) {
+    absl::StatusOr<FileSnapshot> snapshot = SnapshotFile(entry.path, (*source)->text());
+    if (snapshot.ok()) result.snapshot = *snapshot;
+  }
+  engine::FixerOptions fixer = options.fixer;
+  fixer.require_template = entry.explicit_path;
+  result.outcome = options.mode == Mode::kFix ? engine::FixSource(*source, fixer)
+                                              : engine::CheckSource(*source, fixer);
+  return result;
+}
+
+}  // namespace
+
+absl::StatusOr<std::vector<FileResult>> RunFiles(const std::vector<std::string>& paths,
+                                                 const RunOptions& options) {
+  std::vector<WalkEntry> entries;
+  std::vector<std::string> on_disk;
+  for (const std::string& path : paths) {
+    if (path != "-") on_disk.push_back(path);
+  }
+  if (!on_disk.empty()) {
+    absl::StatusOr<std::vector<WalkEntry>> walked = CollectFiles(on_disk, WalkOptions{});
+    if (!walked.ok()) return walked.status();
+    entries = *std::move(walked);
+  }
+  for (const std::string& path : paths) {
+    if (path == "-") entries.insert(entries.begin(), WalkEntry{.path = "-", .explicit_path = true});
+  }
+
+  std::vector<FileResult> results(entries.size());
+  ParallelFor(entries.size(), options.threads,
+              [&](size_t i) { results[i] = ProcessOne(entries[i], options); });
+
+  // Walked files that are not templates were never the user's concern.
+  std::vector<FileResult> kept;
+  for (size_t i = 0; i < results.size(); ++i) {
+    const FileResult& r = results[i];
+    bool silent = !entries[i].explicit_path && r.skip_reason.empty() &&
+                  ((r.outcome.status.ok() && !r.outcome.is_template) ||
+                   (!r.outcome.status.ok() && r.read_ok && !MentionsTemplateKeys(r.outcome.original)));
+    if (!silent) kept.push_back(std::move(results[i]));
+  }
+  return kept;
+}
+
+}  // namespace cfnfix::cli

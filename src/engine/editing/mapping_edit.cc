@@ -1,0 +1,155 @@
+#include "src/engine/editing/mapping_edit.h"
+
+#include "absl/strings/str_cat.h"
+#include "src/engine/editing/render_scalar.h"
+#include "src/engine/editing/text_layout.h"
+
+namespace cfnfix::engine {
+namespace {
+
+using syntax::CollectionStyle;
+using syntax::Format;
+using syntax::NodeId;
+using syntax::NodeKind;
+using syntax::ScalarStyle;
+using syntax::Tree;
+
+// Offset of the first byte after `from` that is not whitespace, a line
+// break or a comment.
+uint32_t SkipTrivia(std::string_view text, uint32_t from) {
+  uint32_t i = from;
+  while (i < text.size()) {
+    char c = text[i];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+      ++i;
+    } else if (c == '#') {
+      i = LineBreakOf(text, i);
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+
+bool EndsWithKeptLines(const Tree& tree, NodeId value) {
+  const syntax::Node& node = tree.node(value);
+  if (node.kind != NodeKind::kScalar) return false;
+  if (node.scalar_style != ScalarStyle::kLiteral && node.scalar_style != ScalarStyle::kFolded) {
+    return false;
+  }
+  std::string_view header = tree.RawText(value);
+  header = header.substr(0, header.find('\n'));
+  return header.find('+') != std::string_view::npos;
+}
+
+std::string RenderEntry(const Tree& tree, const NewPair& pair, std::string_view separator) {
+  return RenderString(pair.key, tree.format()) + std::string(separator) + pair.rendered_value;
+}
+
+absl::StatusOr<std::vector<Edit>> InsertIntoBlock(const Tree& tree, NodeId key, NodeId value,
+                                                  const std::vector<NewPair>& pairs) {
+  std::string_view text = tree.text();
+  if (EndsWithKeptLines(tree, value)) {
+    return absl::FailedPreconditionError("entry ends with a keep-chomped block scalar");
+  }
+  const uint32_t value_end = tree.FullSpan(value).end;
+  const std::string indent = IndentOf(text, tree.FullSpan(key).begin);
+  const std::string line_break = LineBreakAt(text, value_end);
+  const uint32_t at = NextLineStart(text, value_end);
+  const bool at_unterminated_end = at == text.size() && (text.empty() || text.back() != '\n');
+
+  std::string inserted;
+  for (size_t i = 0; i < pairs.size(); ++i) {
+    // At the end of a file without a final newline, keep it that way.
+    if (at_unterminated_end) inserted += line_break;
+    inserted += indent + RenderEntry(tree, pairs[i], ": ");
+    if (!at_unterminated_end) inserted += line_break;
+  }
+  return std::vector<Edit>{Edit::Insert(at, std::move(inserted))};
+}
+
+absl::StatusOr<std::vector<Edit>> InsertIntoFlow(const Tree& tree, NodeId mapping, size_t index,
+                                                 const std::vector<NewPair>& pairs) {
+  std::string_view text = tree.text();
+  const NodeId key = tree.key(mapping, index);
+  const NodeId value = tree.value(mapping, index);
+  const uint32_t key_end = tree.FullSpan(key).end;
+  const uint32_t value_begin = tree.FullSpan(value).begin;
+  const uint32_t value_end = tree.FullSpan(value).end;
+  // Spacing around ':' as this entry writes it; YAML needs the space.
+  std::string separator = tree.format() == Format::kJson
+                              ? std::string(text.substr(key_end, value_begin - key_end))
+                              : ": ";
+  if (separator.find('\n') != std::string::npos) separator = ": ";
+  const std::string line_break = LineBreakAt(text, value_end);
+
+  const uint32_t next = SkipTrivia(text, value_end);
+  if (next < text.size() && text[next] == ',') {
+    const NodeId next_key = tree.key(mapping, index + 1);
+    const uint32_t next_begin = tree.FullSpan(next_key).begin;
+    std::string inserted;
+    if (SameLine(text, next, next_begin)) {
+      std::string gap(text.substr(next + 1, next_begin - next - 1));
+      for (const NewPair& pair : pairs) inserted += gap + RenderEntry(tree, pair, separator) + ",";
+      return std::vector<Edit>{Edit::Insert(next + 1, std::move(inserted))};
+    }
+    const std::string indent = IndentOf(text, next_begin);
+    for (const NewPair& pair : pairs) {
+      inserted += indent + RenderEntry(tree, pair, separator) + "," + line_break;
+    }
+    return std::vector<Edit>{Edit::Insert(NextLineStart(text, next), std::move(inserted))};
+  }
+
+  // The entry is the last one: the closing brace follows.
+  if (SameLine(text, value_end, next)) {
+    std::string comma = ", ";
+    if (tree.format() == Format::kJson && separator.find(' ') == std::string::npos) comma = ",";
+    std::string inserted;
+    for (const NewPair& pair : pairs) inserted += comma + RenderEntry(tree, pair, separator);
+    return std::vector<Edit>{Edit::Insert(value_end, std::move(inserted))};
+  }
+  const std::string indent = IndentOf(text, tree.FullSpan(key).begin);
+  std::string lines;
+  for (size_t i = 0; i < pairs.size(); ++i) {
+    lines += indent + RenderEntry(tree, pairs[i], separator);
+    lines += (i + 1 < pairs.size() ? "," : "") + line_break;
+  }
+  return std::vector<Edit>{Edit::Insert(value_end, ","),
+                           Edit::Insert(NextLineStart(text, value_end), std::move(lines))};
+}
+
+}  // namespace
+
+absl::StatusOr<std::vector<Edit>> InsertPairsAfter(const Tree& tree, NodeId mapping,
+                                                   size_t pair_index,
+                                                   const std::vector<NewPair>& pairs) {
+  const syntax::Node& node = tree.node(mapping);
+  if (node.kind != NodeKind::kMapping || pair_index >= tree.pair_count(mapping)) {
+    return absl::InvalidArgumentError("no such mapping entry");
+  }
+  if (node.collection_style == CollectionStyle::kFlow) {
+    return InsertIntoFlow(tree, mapping, pair_index, pairs);
+  }
+  return InsertIntoBlock(tree, tree.key(mapping, pair_index), tree.value(mapping, pair_index),
+                         pairs);
+}
+
+std::optional<size_t> PairIndex(const Tree& tree, NodeId mapping, std::string_view key) {
+  if (mapping == syntax::kNoNode || tree.node(mapping).kind != NodeKind::kMapping) {
+    return std::nullopt;
+  }
+  for (size_t i = 0; i < tree.pair_count(mapping); ++i) {
+    const syntax::Node& k = tree.node(tree.Resolve(tree.key(mapping, i)));
+    if (k.kind == NodeKind::kScalar && k.value == key) return i;
+  }
+  return std::nullopt;
+}
+
+Edit ReplaceScalar(const Tree& tree, NodeId scalar, std::string_view value) {
+  const syntax::Node& node = tree.node(scalar);
+  ScalarStyle prefer = node.scalar_style;
+  if (prefer == ScalarStyle::kLiteral || prefer == ScalarStyle::kFolded) prefer = ScalarStyle::kPlain;
+  return Edit::Replace(node.span, RenderString(value, tree.format(), prefer));
+}
+
+}  // namespace cfnfix::engine

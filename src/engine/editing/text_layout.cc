@@ -1,0 +1,46 @@
+#include "src/engine/editing/text_layout.h"
+
+#include <algorithm>
+
+namespace cfnfix::engine {
+
+uint32_t LineStartOf(std::string_view text, uint32_t offset) {
+  size_t nl = offset == 0 ? std::string_view::npos : text.rfind('\n', offset - 1);
+  return nl == std::string_view::npos ? 0 : static_cast<uint32_t>(nl + 1);
+}
+
+uint32_t LineBreakOf(std::string_view text, uint32_t offset) {
+  size_t nl = text.find('\n', offset);
+  if (nl == std::string_view::npos) return static_cast<uint32_t>(text.size());
+  if (nl > offset && text[nl - 1] == '\r') --nl;
+  return static_cast<uint32_t>(nl);
+}
+
+uint32_t NextLineStart(std::string_view text, uint32_t offset) {
+  size_t nl = text.find('\n', offset);
+  return nl == std::string_view::npos ? static_cast<uint32_t>(text.size())
+                                      : static_cast<uint32_t>(nl + 1);
+}
+
+std::string LineBreakAt(std::string_view text, uint32_t offset) {
+  size_t nl = text.find('\n', offset);
+  if (nl == std::string_view::npos) nl = text.find('\n');
+  if (nl == std::string_view::npos) return "\n";
+  return nl > 0 && text[nl - 1] == '\r' ? "\r\n" : "\n";
+}
+
+std::string IndentOf(std::string_view text, uint32_t offset) {
+  uint32_t start = LineStartOf(text, offset);
+  std::string indent(text.substr(start, offset - start));
+  for (char& c : indent) {
+    if (c != '\t') c = ' ';
+  }
+  return indent;
+}
+
+bool SameLine(std::string_view text, uint32_t a, uint32_t b) {
+  if (a > b) std::swap(a, b);
+  return text.substr(a, b - a).find('\n') == std::string_view::npos;
+}
+
+}  // namespace cfnfix::engine

@@ -1,0 +1,147 @@
+#include "src/engine/fixer.h"
+
+#include <set>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "src/cfn/template.h"
+#include "src/cfn/template_detect.h"
+#include "src/engine/apply_edits.h"
+#include "src/syntax/load/load.h"
+
+namespace cfnfix::engine {
+namespace {
+
+struct Analysis {
+  absl::Status status;
+  bool is_template = false;
+  std::vector<Diagnostic> diagnostics;
+  std::shared_ptr<const SourceText> source;
+};
+
+Analysis Analyze(std::shared_ptr<const SourceText> source, syntax::Format format,
+                 const FixerOptions& options) {
+  Analysis analysis;
+  analysis.source = source;
+  absl::StatusOr<syntax::Tree> tree = syntax::ParseSource(source, options.parse_options, format);
+  if (!tree.ok()) {
+    analysis.status = tree.status();
+    return analysis;
+  }
+  if (!cfn::LooksLikeTemplate(*tree)) {
+    if (options.require_template) {
+      analysis.status = absl::InvalidArgumentError(
+          "1:1: not a CloudFormation template (no AWSTemplateFormatVersion, and no Resources "
+          "with typed entries)");
+    }
+    return analysis;
+  }
+  absl::StatusOr<cfn::Template> tmpl = cfn::Template::FromTree(*tree);
+  if (!tmpl.ok()) {
+    analysis.status = tmpl.status();
+    return analysis;
+  }
+  analysis.is_template = true;
+  for (const RuleInfo* rule : options.rules) {
+    RuleContext context(*tree, *tmpl, *rule, options.rule_options, analysis.diagnostics);
+    rule->check(context);
+  }
+  return analysis;
+}
+
+Finding ToFinding(const Diagnostic& d, const SourceText& source) {
+  Finding f;
+  f.rule = d.rule;
+  f.range = d.range;
+  f.at = source.Locate(d.range.begin);
+  f.message = d.message;
+  f.has_fix = d.fix.has_value();
+  if (d.fix) f.fix_applicability = d.fix->applicability;
+  return f;
+}
+
+std::vector<Finding> ToFindings(const Analysis& analysis) {
+  std::vector<Finding> findings;
+  for (const Diagnostic& d : analysis.diagnostics) findings.push_back(ToFinding(d, *analysis.source));
+  return findings;
+}
+
+std::string RuleNames(const std::vector<Finding>& findings) {
+  std::set<std::string> names;
+  for (const Finding& f : findings) names.insert(std::string(f.rule->name));
+  return absl::StrJoin(names, ", ");
+}
+
+FileOutcome Start(const std::shared_ptr<const SourceText>& source, const FixerOptions& options,
+                  Analysis& first) {
+  FileOutcome outcome;
+  outcome.path = source->name();
+  outcome.original = std::string(source->text());
+  outcome.fixed = outcome.original;
+  outcome.status = first.status;
+  outcome.is_template = first.is_template;
+  outcome.findings = ToFindings(first);
+  outcome.remaining = outcome.findings;
+  return outcome;
+}
+
+}  // namespace
+
+FileOutcome CheckSource(std::shared_ptr<const SourceText> source, const FixerOptions& options) {
+  syntax::Format format = syntax::DetectFormat(source->name(), source->text());
+  Analysis first = Analyze(source, format, options);
+  return Start(source, options, first);
+}
+
+FileOutcome FixSource(std::shared_ptr<const SourceText> source, const FixerOptions& options) {
+  // The format is decided once: a fixed JSON file must still parse as JSON.
+  const syntax::Format format = syntax::DetectFormat(source->name(), source->text());
+  Analysis analysis = Analyze(source, format, options);
+  FileOutcome outcome = Start(source, options, analysis);
+  if (!outcome.status.ok() || !outcome.is_template) return outcome;
+
+  for (int pass = 0;; ++pass) {
+    std::vector<const Fix*> fixes;
+    std::vector<const Diagnostic*> fixable;
+    for (const Diagnostic& d : analysis.diagnostics) {
+      if (d.fix && d.fix->applicability >= options.apply_at_least) {
+        fixes.push_back(&*d.fix);
+        fixable.push_back(&d);
+      }
+    }
+    if (fixes.empty()) {
+      // Converged: this pass over the final text proposed nothing to apply,
+      // which is the idempotence check.
+      outcome.remaining = ToFindings(analysis);
+      outcome.fixed = std::string(analysis.source->text());
+      return outcome;
+    }
+    if (pass == options.max_iterations) {
+      std::vector<Finding> pending;
+      for (const Diagnostic* d : fixable) pending.push_back(ToFinding(*d, *analysis.source));
+      outcome.status = absl::InternalError(
+          absl::StrCat("1:1: fixes did not converge after ", options.max_iterations,
+                       " passes (rules: ", RuleNames(pending), "); file left unchanged"));
+      outcome.fixed = outcome.original;
+      return outcome;
+    }
+    ApplyResult applied = ApplyFixes(analysis.source->text(), fixes);
+    std::vector<Finding> made;
+    for (size_t index : applied.applied) made.push_back(ToFinding(*fixable[index], *analysis.source));
+    auto next = SourceText::Create(applied.text, source->name());
+    Analysis reparsed = Analyze(next, format, options);
+    if (!reparsed.status.ok() || !reparsed.is_template) {
+      // A fix broke the file: keep the original, name the culprits.
+      outcome.status = absl::InternalError(absl::StrCat(
+          "1:1: internal error: fixes by ", RuleNames(made),
+          " produced a file that does not parse (", reparsed.status.message(),
+          "); file left unchanged"));
+      outcome.fixed = outcome.original;
+      return outcome;
+    }
+    outcome.applied.insert(outcome.applied.end(), made.begin(), made.end());
+    analysis = std::move(reparsed);
+  }
+}
+
+}  // namespace cfnfix::engine

@@ -1,0 +1,66 @@
+// Running rules over one file, and the fix loop: apply, re-parse, re-check,
+// until nothing more applies, then verify.
+#ifndef CFNFIX_ENGINE_FIXER_H_
+#define CFNFIX_ENGINE_FIXER_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "src/engine/edit.h"
+#include "src/engine/rule.h"
+#include "src/engine/rule_options.h"
+#include "src/syntax/parse_options.h"
+#include "src/syntax/source.h"
+
+namespace cfnfix::engine {
+
+struct FixerOptions {
+  std::vector<const RuleInfo*> rules;
+  // Fixes at or above this level are applied.
+  Applicability apply_at_least = Applicability::kSafe;
+  RuleOptions rule_options;
+  syntax::ParseOptions parse_options;
+  // Passes of the fix loop before giving up (reported as an internal error).
+  int max_iterations = 10;
+  // A file that parses but is not a template: an error when true (the user
+  // named it), silently skipped when false (found by a directory walk).
+  bool require_template = true;
+};
+
+// A diagnostic resolved for printing: location and fix state.
+struct Finding {
+  const RuleInfo* rule = nullptr;
+  LineCol at;
+  Span range;
+  std::string message;
+  bool has_fix = false;
+  Applicability fix_applicability = Applicability::kDisplayOnly;
+};
+
+struct FileOutcome {
+  std::string path;
+  // Not OK when the file could not be processed; the message starts with
+  // "LINE:COL: " when a position is known. Nothing may be written then.
+  absl::Status status;
+  bool is_template = false;
+  std::string original;
+  std::string fixed;               // equal to `original` when nothing applied
+  std::vector<Finding> findings;   // in the original text
+  std::vector<Finding> applied;    // fixes made (location in the text they were made in)
+  std::vector<Finding> remaining;  // findings left in the fixed text
+
+  bool changed() const { return status.ok() && fixed != original; }
+};
+
+// Reports findings only; `fixed` stays the original.
+FileOutcome CheckSource(std::shared_ptr<const SourceText> source, const FixerOptions& options);
+
+// Applies fixes to a fixpoint. The result is verified before it is returned:
+// it parses as the same format, and a further pass proposes no fix.
+FileOutcome FixSource(std::shared_ptr<const SourceText> source, const FixerOptions& options);
+
+}  // namespace cfnfix::engine
+
+#endif  // CFNFIX_ENGINE_FIXER_H_

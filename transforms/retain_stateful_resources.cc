@@ -1,0 +1,195 @@
+// retain-stateful-resources (CF101): stateful resources get DeletionPolicy
+// and UpdateReplacePolicy so that their data survives stack deletion and
+// resource replacement.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_format.h"
+#include "src/engine/editing/mapping_edit.h"
+#include "src/engine/editing/render_scalar.h"
+#include "transforms/rules.h"
+
+namespace cfnfix::transforms {
+namespace {
+
+using engine::Applicability;
+using engine::Edit;
+using engine::Fix;
+using engine::NewPair;
+using engine::RuleContext;
+using syntax::NodeId;
+using syntax::NodeKind;
+
+constexpr std::string_view kDoc = R"md(# retain-stateful-resources (CF101)
+
+## What it does
+Finds resources that hold data and have no `DeletionPolicy` or no
+`UpdateReplacePolicy`, and adds both right after the resource's `Type`:
+`Snapshot` for types that support snapshots, `Retain` for the others.
+
+Types that support `Snapshot`: `AWS::EC2::Volume`,
+`AWS::ElastiCache::ReplicationGroup`, `AWS::Neptune::DBCluster`,
+`AWS::DocDB::DBCluster`, `AWS::RDS::DBCluster`, `AWS::RDS::DBInstance`
+(stand-alone instances only), `AWS::Redshift::Cluster`.
+
+Types that get `Retain`: `AWS::S3::Bucket`, `AWS::DynamoDB::Table`,
+`AWS::DynamoDB::GlobalTable`, `AWS::EFS::FileSystem`, `AWS::FSx::FileSystem`,
+`AWS::KMS::Key`, `AWS::Logs::LogGroup`, `AWS::SecretsManager::Secret`,
+`AWS::OpenSearchService::Domain`, `AWS::Elasticsearch::Domain`,
+`AWS::Cognito::UserPool`, `AWS::ECR::Repository`, `AWS::Backup::BackupVault`,
+`AWS::QLDB::Ledger`.
+
+An `AWS::RDS::DBInstance` that belongs to a cluster (`DBClusterIdentifier`)
+or is a read replica (`SourceDBInstanceIdentifier`) holds no data of its own
+and is skipped. Policies given through an intrinsic function are left alone.
+
+## Why is this bad?
+CloudFormation's default policy is `Delete`: deleting the stack, or an update
+that replaces the resource, destroys the bucket, table, database or key and
+everything in it. Templates drafted quickly almost never say otherwise.
+
+## Example
+```yaml
+Resources:
+  Data:
+    Type: AWS::S3::Bucket
+```
+Use instead:
+```yaml
+Resources:
+  Data:
+    Type: AWS::S3::Bucket
+    DeletionPolicy: Retain
+    UpdateReplacePolicy: Retain
+```
+
+## Fix safety
+Adding a missing policy is safe: the resource is deployed the same way and
+only stack deletion or replacement behaves differently (the data is kept).
+Replacing an explicit `Delete` is unsafe: the author may have meant it (for
+scratch environments), so it is changed only with `--unsafe-fixes`.
+
+## Options
+`retain_policy`: the policy for types without snapshots, `Retain` (default)
+or `RetainExceptOnCreate`.
+
+## References
+- https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-attribute-deletionpolicy.html
+- https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-attribute-updatereplacepolicy.html
+)md";
+
+constexpr std::string_view kSnapshotTypes[] = {
+    "AWS::EC2::Volume",      "AWS::ElastiCache::ReplicationGroup", "AWS::Neptune::DBCluster",
+    "AWS::DocDB::DBCluster", "AWS::RDS::DBCluster",                "AWS::RDS::DBInstance",
+    "AWS::Redshift::Cluster",
+};
+
+constexpr std::string_view kRetainTypes[] = {
+    "AWS::S3::Bucket",          "AWS::DynamoDB::Table",
+    "AWS::DynamoDB::GlobalTable", "AWS::EFS::FileSystem",
+    "AWS::FSx::FileSystem",     "AWS::KMS::Key",
+    "AWS::Logs::LogGroup",      "AWS::SecretsManager::Secret",
+    "AWS::OpenSearchService::Domain", "AWS::Elasticsearch::Domain",
+    "AWS::Cognito::UserPool",   "AWS::ECR::Repository",
+    "AWS::Backup::BackupVault", "AWS::QLDB::Ledger",
+};
+
+template <size_t N>
+bool Contains(const std::string_view (&list)[N], std::string_view type) {
+  for (std::string_view entry : list) {
+    if (entry == type) return true;
+  }
+  return false;
+}
+
+// The policy this resource should have, or nullopt when it is not stateful.
+std::optional<std::string> WantedPolicy(const RuleContext& ctx, const cfn::Resource& resource) {
+  if (Contains(kSnapshotTypes, resource.type)) {
+    if (resource.type == "AWS::RDS::DBInstance") {
+      // Cluster members and replicas keep no data of their own.
+      const syntax::Tree& tree = ctx.tree();
+      if (tree.Find(resource.properties, "DBClusterIdentifier") != syntax::kNoNode ||
+          tree.Find(resource.properties, "SourceDBInstanceIdentifier") != syntax::kNoNode) {
+        return std::nullopt;
+      }
+    }
+    return "Snapshot";
+  }
+  if (Contains(kRetainTypes, resource.type)) return ctx.options().retain_policy;
+  return std::nullopt;
+}
+
+bool IsDelete(const syntax::Tree& tree, NodeId policy) {
+  const syntax::Node& node = tree.node(policy);
+  return node.kind == NodeKind::kScalar && tree.TagText(policy).empty() && node.value == "Delete";
+}
+
+void ReportMissing(RuleContext& ctx, const cfn::Resource& resource, const std::string& policy) {
+  const syntax::Tree& tree = ctx.tree();
+  const bool has_deletion = resource.deletion_policy != syntax::kNoNode;
+  const bool has_replace = resource.update_replace_policy != syntax::kNoNode;
+  if (has_deletion && has_replace) return;
+
+  // Written in the quote style the resource uses for its Type.
+  const std::string value =
+      engine::RenderString(policy, tree.format(), tree.node(resource.type_node).scalar_style);
+  std::vector<NewPair> pairs;
+  if (!has_deletion) pairs.push_back({"DeletionPolicy", value});
+  if (!has_replace) pairs.push_back({"UpdateReplacePolicy", value});
+  // UpdateReplacePolicy alone goes after an existing DeletionPolicy.
+  std::optional<size_t> anchor =
+      engine::PairIndex(tree, resource.body, has_deletion ? "DeletionPolicy" : "Type");
+
+  std::string missing = !has_deletion && !has_replace ? "DeletionPolicy and UpdateReplacePolicy"
+                        : !has_deletion              ? "DeletionPolicy"
+                                                     : "UpdateReplacePolicy";
+  std::string message = absl::StrFormat(
+      "%s '%s' has no %s: its data is lost when the stack is deleted or the resource is replaced",
+      resource.type, resource.logical_id, missing);
+  std::optional<Fix> fix;
+  if (anchor) {
+    absl::StatusOr<std::vector<Edit>> edits =
+        engine::InsertPairsAfter(tree, resource.body, *anchor, pairs);
+    if (edits.ok()) fix = Fix{*std::move(edits), Applicability::kSafe};
+  }
+  ctx.Report(tree.node(resource.key).span, std::move(message), std::move(fix));
+}
+
+void ReportExplicitDelete(RuleContext& ctx, const cfn::Resource& resource, NodeId policy,
+                          std::string_view attribute, const std::string& wanted) {
+  const syntax::Tree& tree = ctx.tree();
+  if (!IsDelete(tree, policy)) return;
+  ctx.Report(tree.node(policy).span,
+             absl::StrFormat("%s '%s' has %s Delete: its data is lost; use %s", resource.type,
+                             resource.logical_id, attribute, wanted),
+             Fix{{engine::ReplaceScalar(tree, policy, wanted)}, Applicability::kUnsafe});
+}
+
+void Check(RuleContext& ctx) {
+  for (const cfn::Resource& resource : ctx.tmpl().resources()) {
+    std::optional<std::string> wanted = WantedPolicy(ctx, resource);
+    if (!wanted) continue;
+    ReportMissing(ctx, resource, *wanted);
+    if (resource.deletion_policy != syntax::kNoNode) {
+      ReportExplicitDelete(ctx, resource, resource.deletion_policy, "DeletionPolicy", *wanted);
+    }
+    if (resource.update_replace_policy != syntax::kNoNode) {
+      ReportExplicitDelete(ctx, resource, resource.update_replace_policy, "UpdateReplacePolicy",
+                           *wanted);
+    }
+  }
+}
+
+}  // namespace
+
+const engine::RuleInfo kRetainStatefulResources = {
+    .code = "CF101",
+    .name = "retain-stateful-resources",
+    .summary = "Stateful resources without DeletionPolicy/UpdateReplacePolicy lose data",
+    .fix_applicability = Applicability::kSafe,
+    .check = &Check,
+    .documentation = kDoc,
+};
+
+}  // namespace cfnfix::transforms
