@@ -141,11 +141,11 @@ void ReportMissing(RuleContext& ctx, const cfn::Resource& resource, const std::s
   std::optional<size_t> anchor =
       engine::PairIndex(tree, resource.body, has_deletion ? "DeletionPolicy" : "Type");
 
-  std::string missing = !has_deletion && !has_replace ? "DeletionPolicy and UpdateReplacePolicy"
-                        : !has_deletion              ? "DeletionPolicy"
-                                                     : "UpdateReplacePolicy";
+  std::string missing = !has_deletion && !has_replace ? "neither DeletionPolicy nor UpdateReplacePolicy"
+                        : !has_deletion              ? "no DeletionPolicy"
+                                                     : "no UpdateReplacePolicy";
   std::string message = absl::StrFormat(
-      "%s '%s' has no %s: its data is lost when the stack is deleted or the resource is replaced",
+      "%s '%s' has %s: its data is lost when the stack is deleted or the resource is replaced",
       resource.type, resource.logical_id, missing);
   std::optional<Fix> fix;
   if (anchor) {

@@ -103,6 +103,13 @@ TEST(YamlParser, MultiLinePlainScalarFolds) {
   EXPECT_EQ(Val(t, v), "one two\nthree");
 }
 
+TEST(YamlParser, KeyAfterMultiLinePlainScalar) {
+  Tree t = MustParse("a: b\n  c\nd: e\n");
+  ASSERT_EQ(t.pair_count(t.root()), 2u);
+  EXPECT_EQ(Val(t, t.value(t.root(), 0)), "b c");
+  EXPECT_EQ(Val(t, t.key(t.root(), 1)), "d");
+}
+
 TEST(YamlParser, PlainScalarKeepsColonsAndHashesInside) {
   Tree t = MustParse("k: arn:aws:s3:::b#1 # comment\n");
   EXPECT_EQ(Val(t, t.value(t.root(), 0)), "arn:aws:s3:::b#1");
@@ -297,6 +304,16 @@ TEST(YamlParserErrors, TabIndentation) {
 TEST(YamlParserErrors, KeyWithoutColon) {
   std::string error = ErrorOf("a: 1\nb\nc: 2\n");
   EXPECT_EQ(error.substr(0, 5), "2:1: ") << error;
+}
+
+TEST(YamlParserErrors, MultiLinePlainScalarAsKey) {
+  EXPECT_EQ(ErrorOf("Bucket:\n  Type\n  Type: AWS::S3::Bucket\n"),
+            "3:7: mapping values are not allowed here: the text before ':' continues a plain "
+            "scalar from an earlier line (missing ':' or bad indentation?)");
+}
+
+TEST(YamlParserErrors, TwoTagsOnOneNode) {
+  EXPECT_EQ(ErrorOf("UserData: !Base64\n  !Sub x\n"), "2:3: a node can have only one tag");
 }
 
 TEST(YamlParserErrors, InvalidEscape) {

@@ -378,7 +378,7 @@ bool Parser::ParseNode(bool block, bool indentless_sequence) {
     return true;
   }
   Properties props;
-  for (int i = 0; i < 2; ++i) {
+  while (true) {
     if (t->kind == Tok::kAnchor && props.anchor.empty()) {
       props.anchor = t->span;
     } else if (t->kind == Tok::kTag && props.tag.empty()) {

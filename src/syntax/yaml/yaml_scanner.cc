@@ -904,7 +904,10 @@ bool Scanner::FetchPlainScalar() {
       break;
     }
     if (pos_ == run_begin) break;
-    if (leading_blanks) multiline = true;
+    if (leading_blanks) {
+      multiline = true;
+      leading_blanks = false;
+    }
     end = pos_;
     if (pos_ >= size_ || !(IsBlank(Cur()) || IsBreak(Cur()))) break;
     leading_blanks = false;

@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# End-to-end CLI tests in temporary git repositories: diff output applied
+# with `git apply` equals what `fix` writes; `fix --patch` applies with
+# `git am`; exit codes; stdin/stdout; output formats.
+set -u
+: "${CFNFIX:?path of the cfnfix binary}" "${CFNFIX_SOURCE_DIR:?}"
+passed=0; failed=0
+pass() { passed=$((passed+1)); }
+fail() { failed=$((failed+1)); echo "FAIL: $*"; }
+expect_exit() {  # expect_exit CODE DESCRIPTION -- command...
+  local want=$1 what=$2; shift 3
+  "$@" >/dev/null 2>&1; local got=$?
+  [ "$got" -eq "$want" ] && pass || fail "$what: exit $got, expected $want"
+}
+
+work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+golden="$CFNFIX_SOURCE_DIR/golden/retain-stateful-resources"
+git_init() {
+  git -C "$1" init -q && git -C "$1" config user.email dev@example.com &&
+    git -C "$1" config user.name Dev && git -C "$1" add -A && git -C "$1" commit -qm base
+}
+
+# A small repository: templates in nested folders, a non-template YAML file,
+# and a template inside node_modules that must be left alone.
+repo="$work/repo"
+mkdir -p "$repo/stacks/json" "$repo/node_modules/pkg" "$repo/ci"
+cp "$golden/basic-2space.yaml" "$golden/crlf.yaml" "$golden/flow-mappings.yaml" "$repo/stacks/"
+cp "$golden/pretty-2space.json" "$golden/minified.json" "$golden/tabs-crlf.json" "$repo/stacks/json/"
+cp "$golden/unchanged-not-stateful.yaml" "$repo/stacks/clean.yaml"
+cp "$golden/basic-2space.yaml" "$repo/node_modules/pkg/template.yaml"
+printf 'name: build\non: [push]\njobs: {}\n' > "$repo/ci/workflow.yml"
+git_init "$repo"
+cp -r "$repo" "$work/applied"; cp -r "$repo" "$work/pristine"
+
+# diff: writes nothing, exits 1 when there is something to change.
+(cd "$repo" && "$CFNFIX" diff . > "$work/fix.diff"); code=$?
+[ "$code" -eq 1 ] && pass || fail "diff exit $code, expected 1"
+[ -z "$(git -C "$repo" status --porcelain)" ] && pass || fail "diff modified files"
+grep -q '^diff --git a/stacks/basic-2space.yaml b/stacks/basic-2space.yaml$' "$work/fix.diff" && pass || fail "diff headers"
+grep -q 'node_modules' "$work/fix.diff" && fail "diff touched node_modules" || pass
+
+# fix: writes the same result that applying the diff gives.
+(cd "$repo" && "$CFNFIX" fix . > "$work/fix.out"); code=$?
+[ "$code" -eq 0 ] && pass || fail "fix exit $code, expected 0 (nothing left)"
+(cd "$work/applied" && git apply "$work/fix.diff") && pass || fail "git apply of diff output"
+diff -r -x .git "$repo" "$work/applied" >/dev/null && pass || fail "git apply result differs from fix"
+grep -q 'fixed CF101' "$work/fix.out" && pass || fail "fix does not say what it fixed"
+cmp -s "$repo/stacks/basic-2space.yaml" "$golden/basic-2space.fixed.yaml" && pass || fail "fixed file content"
+cmp -s "$repo/stacks/json/tabs-crlf.json" "$golden/tabs-crlf.fixed.json" && pass || fail "CRLF/tabs JSON content"
+cmp -s "$repo/node_modules/pkg/template.yaml" "$golden/basic-2space.yaml" && pass || fail "node_modules was modified"
+
+# A second run has nothing to do.
+expect_exit 0 "second diff is empty" -- bash -c "cd '$repo' && '$CFNFIX' diff ."
+expect_exit 0 "check after fix" -- bash -c "cd '$repo' && '$CFNFIX' check ."
+
+# fix --patch: changes no file; the patch applies with git am.
+(cd "$work/pristine" && "$CFNFIX" fix --patch "$work/fix.patch" . 2>/dev/null); code=$?
+[ "$code" -eq 0 ] && pass || fail "fix --patch exit $code"
+[ -z "$(git -C "$work/pristine" status --porcelain)" ] && pass || fail "--patch modified files"
+(cd "$work/pristine" && git am -q "$work/fix.patch" 2>"$work/am.err") && pass || fail "git am of --patch output"
+diff -r -x .git "$repo" "$work/pristine" >/dev/null && pass || fail "git am result differs from fix"
+git -C "$work/pristine" log -1 --format=%s | grep -q 'retain-stateful-resources' && pass || fail "patch subject names the rule"
+
+# Exit codes of check.
+expect_exit 1 "check with findings" -- "$CFNFIX" check "$golden/basic-2space.yaml"
+expect_exit 0 "check clean file" -- "$CFNFIX" check "$golden/unchanged-not-stateful.yaml"
+printf 'Resources:\n  A:\n    Type: "unterminated\n' > "$work/bad.yaml"
+expect_exit 2 "check invalid YAML" -- "$CFNFIX" check "$work/bad.yaml"
+"$CFNFIX" check "$work/bad.yaml" 2>&1 >/dev/null | grep -qE "^$work/bad.yaml:[0-9]+:[0-9]+: " && pass || fail "error is path:line:col: message"
+printf 'name: not a template\n' > "$work/plain.yaml"
+expect_exit 2 "explicit non-template" -- "$CFNFIX" check "$work/plain.yaml"
+expect_exit 2 "missing file" -- "$CFNFIX" check "$work/nope.yaml"
+expect_exit 2 "unknown rule" -- "$CFNFIX" check --select nope "$golden/basic-2space.yaml"
+expect_exit 0 "ignored rule" -- "$CFNFIX" check --ignore CF1 "$golden/basic-2space.yaml"
+
+# Unsafe fixes only with --unsafe-fixes.
+cp "$golden/unsafe-explicit-delete.yaml" "$work/unsafe.yaml"
+expect_exit 1 "safe fix leaves unsafe finding" -- "$CFNFIX" fix "$work/unsafe.yaml"
+cmp -s "$work/unsafe.yaml" "$golden/unsafe-explicit-delete.yaml" && pass || fail "safe fix changed an unsafe-only finding"
+expect_exit 0 "unsafe fix" -- "$CFNFIX" fix --unsafe-fixes "$work/unsafe.yaml"
+cmp -s "$work/unsafe.yaml" "$golden/unsafe-explicit-delete.fixed.yaml" && pass || fail "unsafe fix content"
+
+# stdin and stdout.
+"$CFNFIX" fix - < "$golden/pretty-2space.json" > "$work/stdout.json" 2>/dev/null
+cmp -s "$work/stdout.json" "$golden/pretty-2space.fixed.json" && pass || fail "fix - writes the fixed text to stdout"
+"$CFNFIX" check - < "$golden/basic-2space.yaml" | grep -q '^-:4:3: CF101' && pass || fail "check - reports on stdin"
+
+# Formats.
+"$CFNFIX" check --format json "$golden/basic-2space.yaml" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["findings"][0]["code"]=="CF101"' && pass || fail "json format"
+"$CFNFIX" check --format sarif "$golden/basic-2space.yaml" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["version"]=="2.1.0" and d["runs"][0]["results"][0]["ruleId"]=="CF101"' && pass || fail "sarif format"
+"$CFNFIX" check --format github "$golden/basic-2space.yaml" | grep -q '^::warning file=.*,line=4,col=3,' && pass || fail "github format"
+
+# Informational commands.
+"$CFNFIX" --version | grep -qE '^cfnfix [0-9]+\.[0-9]+\.[0-9]+$' && pass || fail "--version"
+"$CFNFIX" --help | grep -q 'check' && pass || fail "--help"
+"$CFNFIX" rules | grep -q 'CF101  retain-stateful-resources' && pass || fail "rules"
+"$CFNFIX" explain retain-stateful-resources | grep -q '## Fix safety' && pass || fail "explain by name"
+expect_exit 2 "explain unknown" -- "$CFNFIX" explain CF999
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
