@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "absl/strings/str_cat.h"
@@ -125,19 +126,34 @@ int WritePatch(const std::vector<FileResult>& results, const std::string& patch_
   return kExitClean;
 }
 
-}  // namespace
+struct Run {
+  RunOptions options;
+  std::vector<FileResult> results;
+};
 
-int RunCheck(const CommonOptions& common) {
-  absl::StatusOr<RunOptions> options = MakeRunOptions(common, Mode::kCheck);
+// Options from the command line, then every file processed; nullopt (after
+// telling the user why) when the command line or the walk fails.
+std::optional<Run> StartRun(const CommonOptions& common, Mode mode) {
+  absl::StatusOr<RunOptions> options = MakeRunOptions(common, mode);
   if (!options.ok()) {
     std::cerr << "cfnfix: " << options.status().message() << "\n";
-    return kExitError;
+    return std::nullopt;
   }
   absl::StatusOr<std::vector<FileResult>> results = RunFiles(common.paths, *options);
   if (!results.ok()) {
     std::cerr << "cfnfix: " << results.status().message() << "\n";
-    return kExitError;
+    return std::nullopt;
   }
+  return Run{*std::move(options), *std::move(results)};
+}
+
+}  // namespace
+
+int RunCheck(const CommonOptions& common) {
+  std::optional<Run> run = StartRun(common, Mode::kCheck);
+  if (!run) return kExitError;
+  const RunOptions* options = &run->options;
+  std::vector<FileResult>* results = &run->results;
   PrintFindings(std::cout, std::cerr, *results, common.format, /*after_fix=*/false,
                 options->fixer.apply_at_least);
   if (AnyError(*results)) return kExitError;
@@ -148,16 +164,9 @@ int RunCheck(const CommonOptions& common) {
 }
 
 int RunDiff(const CommonOptions& common) {
-  absl::StatusOr<RunOptions> options = MakeRunOptions(common, Mode::kFix);
-  if (!options.ok()) {
-    std::cerr << "cfnfix: " << options.status().message() << "\n";
-    return kExitError;
-  }
-  absl::StatusOr<std::vector<FileResult>> results = RunFiles(common.paths, *options);
-  if (!results.ok()) {
-    std::cerr << "cfnfix: " << results.status().message() << "\n";
-    return kExitError;
-  }
+  std::optional<Run> run = StartRun(common, Mode::kFix);
+  if (!run) return kExitError;
+  std::vector<FileResult>* results = &run->results;
   const bool color = UseColor(common.color);
   bool any_diff = false;
   for (const FileResult& r : *results) {
@@ -175,16 +184,10 @@ int RunDiff(const CommonOptions& common) {
 }
 
 int RunFix(const CommonOptions& common, const std::string& patch_path) {
-  absl::StatusOr<RunOptions> options = MakeRunOptions(common, Mode::kFix);
-  if (!options.ok()) {
-    std::cerr << "cfnfix: " << options.status().message() << "\n";
-    return kExitError;
-  }
-  absl::StatusOr<std::vector<FileResult>> results = RunFiles(common.paths, *options);
-  if (!results.ok()) {
-    std::cerr << "cfnfix: " << results.status().message() << "\n";
-    return kExitError;
-  }
+  std::optional<Run> run = StartRun(common, Mode::kFix);
+  if (!run) return kExitError;
+  const RunOptions* options = &run->options;
+  std::vector<FileResult>* results = &run->results;
   if (!patch_path.empty()) {
     int code = WritePatch(*results, patch_path);
     for (const FileResult& r : *results) {

@@ -126,7 +126,11 @@ class Dumper {
         return node.scalar_style == ScalarStyle::kPlain ? ResolvePlain(node.value)
                                                         : ScalarType::kStr;
       case TagKind::kNonSpecific:
-        // libyaml marks any "!"-tagged scalar as plain-implicit.
+        // libyaml marks a "!"-tagged scalar as plain-implicit, whatever its
+        // style, except an empty one (a tag and no content): that is "".
+        if (node.scalar_style == ScalarStyle::kPlain && node.span.empty()) {
+          return ScalarType::kStr;
+        }
         return ResolvePlain(node.value);
       case TagKind::kLocal:
         return ScalarType::kStr;

@@ -101,9 +101,10 @@ TEST(CanonicalJsonTest, StandardTags) {
               "j: ! '12'\n"
               "k: !<tag:yaml.org,2002:str> 1\n"
               "l: !!str\n"
-              "m: !!timestamp 2001-12-14\n"),
+              "m: !!timestamp 2001-12-14\n"
+              "n: !\n"),
             R"({"a":"123","b":7,"c":1.0,"d":true,"e":null,"f":{"k":"v"},"g":[1],)"
-            R"("h":"aGk=","i":12,"j":12,"k":"1","l":"","m":"2001-12-14"})");
+            R"("h":"aGk=","i":12,"j":12,"k":"1","l":"","m":"2001-12-14","n":""})");
 }
 
 TEST(CanonicalJsonTest, BadTagsAreErrors) {

@@ -11,8 +11,9 @@ scalar's text, and duplicate keys are an error. JSON is read with `json`
 Usage:
   pyyaml_reference.py dump FILE
       Prints the reference data as JSON (exit 1 and the error on failure).
-  pyyaml_reference.py compare CFNFIX CORPUS_DIR [--jobs N] [--show N]
-      For every template listed in CORPUS_DIR/*/manifest.tsv: when the
+  pyyaml_reference.py compare CFNFIX CORPUS_DIR [--cases DIR] [--jobs N] [--show N]
+      For every template listed in CORPUS_DIR/*/manifest.tsv (and every file
+      in the hand-written cases DIR, where bad_* must be rejected): when the
       reference accepts it, `CFNFIX parse --json FILE` must print the same
       data; when the reference rejects it, cfnfix must exit non-zero with
       "FILE:LINE:COL: message" on stderr. Prints `N passed, M failed`.
@@ -121,6 +122,36 @@ def _check_duplicate_keys(root):
             stack.extend(node.value)
 
 
+MAX_ALIAS_EXPANSION = 100000
+
+
+def _check_alias_expansion(root):
+    """PyYAML shares aliased objects; cfnfix copies them, and stops at
+    MAX_ALIAS_EXPANSION copied nodes. Counts the nodes of the fully expanded
+    tree beyond the distinct nodes (merge copies are not counted)."""
+    sizes = {}
+
+    def size(node):
+        key = id(node)
+        if key in sizes:
+            if sizes[key] is None:
+                raise ReferenceError_("recursive alias")
+            return sizes[key]
+        sizes[key] = None
+        total = 1
+        if isinstance(node, MappingNode):
+            for key_node, value_node in node.value:
+                total += size(key_node) + size(value_node)
+        elif isinstance(node, SequenceNode):
+            for child in node.value:
+                total += size(child)
+        sizes[key] = total
+        return total
+
+    if size(root) - len(sizes) > MAX_ALIAS_EXPANSION:
+        raise ReferenceError_("alias expansion exceeds %d nodes" % MAX_ALIAS_EXPANSION)
+
+
 def load_yaml(text):
     loader = ReferenceLoader(text)
     try:
@@ -128,6 +159,7 @@ def load_yaml(text):
         if node is None:
             return None
         _check_duplicate_keys(node)
+        _check_alias_expansion(node)
         return loader.construct_document(node)
     finally:
         loader.dispose()
@@ -171,7 +203,7 @@ def load(path):
             return True, load_json(text)
         return True, load_yaml(text)
     except (yaml.YAMLError, ReferenceError_, ValueError, KeyError, TypeError,
-            RecursionError, UnicodeDecodeError) as e:
+            RecursionError, UnicodeDecodeError, OverflowError) as e:
         return False, "%s: %s" % (type(e).__name__, str(e).replace("\n", " "))
 
 
@@ -229,9 +261,20 @@ def corpus_files(corpus_dir):
     return files
 
 
+def case_files(cases_dir):
+    return [os.path.join(cases_dir, name) for name in sorted(os.listdir(cases_dir))
+            if os.path.isfile(os.path.join(cases_dir, name))]
+
+
 def check_file(cfnfix, path):
     """Returns (ok, message)."""
     accepted, reference = load(path)
+    # Hand-written cases say in their name whether they must be rejected, so
+    # that a reference that stops rejecting them is noticed.
+    if os.path.basename(os.path.dirname(path)) == "cases":
+        if os.path.basename(path).startswith("bad_") == accepted:
+            return False, "%s: reference %s it, against the file name" % (
+                path, "accepts" if accepted else "rejects (%s)" % reference)
     run = subprocess.run([cfnfix, "parse", "--json", path], capture_output=True)
     stderr = run.stderr.decode("utf-8", "replace")
     if not accepted:
@@ -262,8 +305,11 @@ def compare(argv):
     jobs = os.cpu_count() or 2
     show = 10
     rest = argv[2:]
+    extra = []
     while rest:
-        if rest[0] == "--jobs":
+        if rest[0] == "--cases":
+            extra = case_files(rest[1])
+        elif rest[0] == "--jobs":
             jobs = int(rest[1])
         elif rest[0] == "--show":
             show = int(rest[1])
@@ -272,6 +318,7 @@ def compare(argv):
     if not files:
         print("no corpus files under %s" % corpus_dir)
         return 1
+    files = extra + files
     passed = failed = accepted = rejected = 0
     with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
         for ok, message in pool.map(lambda p: check_file(cfnfix, p), files):

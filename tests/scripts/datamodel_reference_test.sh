@@ -10,4 +10,5 @@ if ! /usr/bin/python3 -c 'import yaml; yaml.CSafeLoader' 2>/dev/null; then
   exit 1
 fi
 exec /usr/bin/python3 "$CFNFIX_SOURCE_DIR/tests/reference/pyyaml_reference.py" \
-  compare "$CFNFIX" "$CFNFIX_SHARED_DIR/corpus"
+  compare "$CFNFIX" "$CFNFIX_SHARED_DIR/corpus" \
+  --cases "$CFNFIX_SOURCE_DIR/tests/reference/cases"
