@@ -56,7 +56,11 @@ absl::StatusOr<std::vector<FileResult>> RunFiles(const std::vector<std::string>&
     entries = *std::move(walked);
   }
   for (const std::string& path : paths) {
-    if (path == "-") entries.insert(entries.begin(), WalkEntry{.path = "-", .explicit_path = true});
+    if (path != "-") continue;
+    WalkEntry stdin_entry;
+    stdin_entry.path = "-";
+    stdin_entry.explicit_path = true;
+    entries.insert(entries.begin(), stdin_entry);
   }
 
   std::vector<FileResult> results(entries.size());

@@ -1,16 +1,21 @@
 // Lossless JSON parsing: simdjson validates, a thin pass records spans.
 //
-// Why this design (measured with tools/bench on the 699 corpus JSON files,
-// 23 MB, one core): simdjson's DOM parser validates the whole document at
-// ~3.9 GB/s, while merely walking the same documents with On-Demand (every
-// value visited, strings decoded, no tree built) runs at ~1.8 GB/s. The DOM
-// parse also leaves stage 1's structural index behind: the offset of every
-// bracket, colon, comma and scalar start, in order, which are exactly the
-// token starts we need. So the tree is built by walking that index once (per
-// token, not per byte), scanning bytes only for the whitespace between tokens
-// and for backslashes inside strings. On-Demand would also need every value
-// visited to validate it, and its raw token views include trailing
-// whitespace that has to be trimmed anyway.
+// Why this design (tools/bench, 699 corpus JSON files, 23 MB, one core of
+// a shared 2-core VM): validating with simdjson's DOM parser costs about as
+// much as visiting every value with On-Demand (3.7-4.0 vs 3.4-3.5 GB/s), and
+// a span builder needs both: simdjson to validate, and a tree-building pass
+// whose node and token writes dominate (ParseJson as a whole runs at ~730
+// MB/s, so ~80% of its time is building the tree). On-Demand would save
+// nothing on validation but gives positions only per value, as raw token
+// views that include trailing whitespace, so colons, commas and closing
+// brackets would still have to be found by scanning. The DOM parse instead
+// leaves stage 1's structural index behind: the offset of every bracket,
+// colon, comma and scalar start, in order, which are exactly the token
+// starts. The tree is built by walking that index once, driven by the
+// grammar like simdjson's stage 2, scanning bytes only for the whitespace
+// between tokens and for backslashes inside strings. DOM's stage 2 is also
+// iterative and enforces the depth limit, so deep input cannot overflow the
+// stack.
 //
 // The structural index is reached through dom::parser::implementation, a
 // public member that simdjson documents as "for benchmarking access"; it is
