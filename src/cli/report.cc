@@ -56,8 +56,14 @@ void PrintText(std::ostream& out, const std::vector<FileResult>& results, bool a
     }
   }
   if (after_fix && fixed > 0) out << "Fixed " << fixed << (fixed == 1 ? " finding" : " findings") << ".\n";
+  size_t errors = 0;
+  for (const FileResult& r : results) errors += !r.outcome.status.ok() || !r.skip_reason.empty();
   if (total == 0) {
-    if (!after_fix || fixed == 0) out << "All checks passed.\n";
+    if (errors > 0) {
+      out << errors << (errors == 1 ? " file" : " files") << " could not be checked.\n";
+    } else if (!after_fix || fixed == 0) {
+      out << "All checks passed.\n";
+    }
     return;
   }
   out << "Found " << total << (total == 1 ? " finding" : " findings");

@@ -67,6 +67,7 @@ expect_exit 0 "check clean file" -- "$CFNFIX" check "$golden/unchanged-not-state
 printf 'Resources:\n  A:\n    Type: "unterminated\n' > "$work/bad.yaml"
 expect_exit 2 "check invalid YAML" -- "$CFNFIX" check "$work/bad.yaml"
 "$CFNFIX" check "$work/bad.yaml" 2>&1 >/dev/null | grep -qE "^$work/bad.yaml:[0-9]+:[0-9]+: " && pass || fail "error is path:line:col: message"
+"$CFNFIX" check "$work/bad.yaml" 2>/dev/null | grep -q 'All checks passed' && fail "error run claims all checks passed" || pass
 printf 'name: not a template\n' > "$work/plain.yaml"
 expect_exit 2 "explicit non-template" -- "$CFNFIX" check "$work/plain.yaml"
 expect_exit 2 "missing file" -- "$CFNFIX" check "$work/nope.yaml"

@@ -43,6 +43,12 @@ bool EndsWithKeptLines(const Tree& tree, NodeId value) {
 }
 
 std::string RenderEntry(const Tree& tree, const NewPair& pair, std::string_view separator) {
+  // A value that starts on the next line (a block collection) takes no
+  // space after the colon.
+  const std::string_view value = pair.rendered_value;
+  if (!value.empty() && (value.front() == '\n' || value.front() == '\r')) {
+    separator = separator.substr(0, separator.find_last_not_of(' ') + 1);
+  }
   return RenderString(pair.key, tree.format()) + std::string(separator) + pair.rendered_value;
 }
 

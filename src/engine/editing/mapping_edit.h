@@ -16,7 +16,8 @@
 namespace cfnfix::engine {
 
 // A key (plain text; rendered by the helper) and its value, already rendered
-// for the target format (see render_scalar.h).
+// for the target format (see render_scalar.h, render_value.h). A value that
+// begins with a line break (a block collection) follows the colon directly.
 struct NewPair {
   std::string key;
   std::string rendered_value;

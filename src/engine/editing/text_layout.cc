@@ -38,6 +38,13 @@ std::string IndentOf(std::string_view text, uint32_t offset) {
   return indent;
 }
 
+std::string LeadingWhitespace(std::string_view text, uint32_t offset) {
+  uint32_t start = LineStartOf(text, offset);
+  uint32_t end = start;
+  while (end < text.size() && (text[end] == ' ' || text[end] == '\t')) ++end;
+  return std::string(text.substr(start, end - start));
+}
+
 bool SameLine(std::string_view text, uint32_t a, uint32_t b) {
   if (a > b) std::swap(a, b);
   return text.substr(a, b - a).find('\n') == std::string_view::npos;

@@ -29,6 +29,9 @@ std::string LineBreakAt(std::string_view text, uint32_t offset);
 // (so "  - Key" gives four spaces), tabs kept.
 std::string IndentOf(std::string_view text, uint32_t offset);
 
+// The spaces and tabs that begin the line holding `offset`.
+std::string LeadingWhitespace(std::string_view text, uint32_t offset);
+
 // True when `a` and `b` are on the same line.
 bool SameLine(std::string_view text, uint32_t a, uint32_t b);
 

@@ -1,0 +1,323 @@
+#include "src/engine/editing/document_edit.h"
+
+#include <optional>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "src/base/status_macros.h"
+#include "src/base/strings.h"
+#include "src/engine/editing/mapping_edit.h"
+#include "src/engine/editing/render_value.h"
+#include "src/engine/editing/text_layout.h"
+
+namespace cfnfix::engine {
+namespace {
+
+using syntax::CollectionStyle;
+using syntax::Format;
+using syntax::NodeId;
+using syntax::NodeKind;
+using syntax::Tree;
+
+constexpr std::string_view kSectionOrder[] = {
+    "AWSTemplateFormatVersion", "Description", "Metadata",  "Parameters", "Rules",
+    "Mappings",                 "Conditions",  "Transform", "Resources",  "Outputs",
+};
+
+std::optional<size_t> SectionRank(std::string_view name) {
+  for (size_t i = 0; i < std::size(kSectionOrder); ++i) {
+    if (kSectionOrder[i] == name) return i;
+  }
+  return std::nullopt;
+}
+
+bool IsMapping(const Tree& tree, NodeId id) {
+  return id != syntax::kNoNode && tree.node(id).kind == NodeKind::kMapping;
+}
+
+bool InFlow(const Tree& tree, NodeId id) {
+  for (; id != syntax::kNoNode; id = tree.node(id).parent) {
+    const syntax::Node& node = tree.node(id);
+    if (node.kind != NodeKind::kScalar && node.collection_style == CollectionStyle::kFlow) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool IsBlankLine(std::string_view text, uint32_t line_start) {
+  for (uint32_t i = line_start; i < text.size() && text[i] != '\n'; ++i) {
+    if (text[i] != ' ' && text[i] != '\t' && text[i] != '\r') return false;
+  }
+  return true;
+}
+
+// True when a blank line separates entry `i` of `mapping` from entry i + 1.
+bool BlankLineAfter(const Tree& tree, NodeId mapping, size_t i) {
+  std::string_view text = tree.text();
+  uint32_t line = NextLineStart(text, tree.FullSpan(tree.value(mapping, i)).end);
+  const uint32_t next_key = LineStartOf(text, tree.FullSpan(tree.key(mapping, i + 1)).begin);
+  for (; line < next_key; line = NextLineStart(text, line)) {
+    if (IsBlankLine(text, line)) return true;
+  }
+  return false;
+}
+
+// Whether a new entry next to entry `i` of a block mapping should be set off
+// by a blank line: the file does so between `i` and its neighbour.
+bool UsesBlankLines(const Tree& tree, NodeId mapping, size_t i) {
+  const size_t n = tree.pair_count(mapping);
+  if (tree.format() != Format::kYaml ||
+      tree.node(mapping).collection_style != CollectionStyle::kBlock || n < 2) {
+    return false;
+  }
+  return i + 1 < n ? BlankLineAfter(tree, mapping, i) : BlankLineAfter(tree, mapping, i - 1);
+}
+
+// The style for values written into `mapping` next to its entry `i`.
+RenderStyle EntryStyle(const Tree& tree, NodeId mapping, size_t i) {
+  RenderStyle style = DetectStyle(tree, mapping);
+  style.base_indent = IndentOf(tree.text(), tree.FullSpan(tree.key(mapping, i)).begin);
+  return style;
+}
+
+absl::StatusOr<std::vector<Edit>> InsertAfter(const Tree& tree, NodeId mapping, size_t i,
+                                              const std::vector<Value::Pair>& pairs,
+                                              bool blank_line) {
+  const RenderStyle style = EntryStyle(tree, mapping, i);
+  std::vector<NewPair> rendered;
+  for (const auto& [key, value] : pairs) rendered.push_back({key, RenderValue(value, style)});
+  CFNFIX_ASSIGN_OR_RETURN(std::vector<Edit> edits,
+                          InsertPairsAfter(tree, mapping, i, rendered));
+  // A block insertion is one edit of whole lines (or, at the end of a file
+  // without a final newline, lines each led by a break).
+  if (blank_line && edits.size() == 1) edits[0].replacement.insert(0, style.line_break);
+  return edits;
+}
+
+// Offset where the lines owned by block entry `key` begin: its own line, or
+// the comment lines directly above it.
+uint32_t OwnedLinesStart(std::string_view text, uint32_t key_begin) {
+  uint32_t start = LineStartOf(text, key_begin);
+  while (start > 0) {
+    uint32_t prev = LineStartOf(text, start - 1);
+    std::string_view line = text.substr(prev, start - prev);
+    size_t first = line.find_first_not_of(" \t");
+    if (first == std::string_view::npos || line[first] != '#') break;
+    start = prev;
+  }
+  return start;
+}
+
+// Edits putting `pairs` before the first entry of non-empty `mapping`.
+absl::StatusOr<std::vector<Edit>> InsertBeforeFirst(const Tree& tree, NodeId mapping,
+                                                    const std::vector<Value::Pair>& pairs) {
+  std::string_view text = tree.text();
+  const uint32_t key_begin = tree.FullSpan(tree.key(mapping, 0)).begin;
+  RenderStyle style = EntryStyle(tree, mapping, 0);
+  const syntax::Node& node = tree.node(mapping);
+  if (node.collection_style == CollectionStyle::kBlock) {
+    if (LeadingWhitespace(text, key_begin).size() != key_begin - LineStartOf(text, key_begin)) {
+      return absl::FailedPreconditionError("the first entry does not start its line");
+    }
+    const bool blank_line = UsesBlankLines(tree, mapping, 0);
+    std::string inserted;
+    for (const auto& [key, value] : pairs) {
+      inserted += style.base_indent + RenderEntry(key, value, style) + style.line_break;
+      if (blank_line) inserted += style.line_break;
+    }
+    return std::vector<Edit>{Edit::Insert(OwnedLinesStart(text, key_begin), inserted)};
+  }
+  // Flow mapping or JSON object: the new entries and a comma go in front of
+  // the first key, on its line or on lines of their own.
+  if (SameLine(text, node.span.begin, key_begin)) {
+    std::string comma = ", ";
+    if (tree.format() == Format::kJson && style.json_colon.find(' ') == std::string::npos) {
+      comma = ",";
+    }
+    style.json_one_line = true;
+    style.flow = true;
+    std::string inserted;
+    for (const auto& [key, value] : pairs) inserted += RenderEntry(key, value, style) + comma;
+    return std::vector<Edit>{Edit::Insert(key_begin, inserted)};
+  }
+  std::string inserted;
+  for (const auto& [key, value] : pairs) {
+    inserted += style.base_indent + RenderEntry(key, value, style) + "," + style.line_break;
+  }
+  return std::vector<Edit>{Edit::Insert(LineStartOf(text, key_begin), inserted)};
+}
+
+// Entries of a new block mapping whose first line is already indented.
+std::string BlockEntries(const std::vector<Value::Pair>& pairs, const RenderStyle& style) {
+  std::string out;
+  for (size_t i = 0; i < pairs.size(); ++i) {
+    if (i > 0) out += style.line_break + style.base_indent;
+    out += RenderEntry(pairs[i].first, pairs[i].second, style);
+  }
+  return out;
+}
+
+absl::StatusOr<std::vector<Edit>> FillEmptyMapping(const Tree& tree, NodeId mapping,
+                                                   const std::vector<Value::Pair>& pairs) {
+  std::string_view text = tree.text();
+  const syntax::Node& node = tree.node(mapping);
+  if (node.collection_style == CollectionStyle::kBlock) {
+    return absl::FailedPreconditionError("an empty block mapping has no place for entries");
+  }
+  if (tree.RawText(mapping).find('#') != std::string_view::npos) {
+    return absl::FailedPreconditionError("the empty mapping holds a comment");
+  }
+  const NodeId parent = node.parent;
+  RenderStyle style = DetectStyle(tree, parent == syntax::kNoNode ? mapping : parent);
+  const Value body = Value::Map(pairs);
+
+  if (tree.format() == Format::kJson) {
+    style.base_indent = LeadingWhitespace(text, node.span.begin);
+    // Inside a one-line parent the object stays on one line.
+    style.json_one_line = parent != syntax::kNoNode &&
+                          tree.RawText(parent).find('\n') == std::string_view::npos;
+    return std::vector<Edit>{Edit::Replace(node.span, RenderValue(body, style))};
+  }
+
+  // YAML: stay in flow style where a block mapping cannot go or would move
+  // a comment, tag or anchor away from the value.
+  const uint32_t line_end = LineBreakOf(text, node.span.end);
+  const bool alone_on_line =
+      text.substr(node.span.end, line_end - node.span.end).find_first_not_of(" \t") ==
+      std::string_view::npos;
+  const bool inline_only = (parent != syntax::kNoNode && InFlow(tree, parent)) ||
+                           !node.tag.empty() || !node.anchor.empty() || !alone_on_line;
+  if (inline_only) {
+    style.flow = true;
+    return std::vector<Edit>{Edit::Replace(node.span, RenderValue(body, style))};
+  }
+  style.flow = false;
+  if (parent == syntax::kNoNode || tree.node(parent).kind == NodeKind::kSequence) {
+    // A block mapping can start right where `{}` is: after "- " or at the
+    // start of a root line.
+    if (parent == syntax::kNoNode && tree.Column(mapping) != 0) {
+      return absl::FailedPreconditionError("the empty root mapping is indented");
+    }
+    style.base_indent = IndentOf(text, node.span.begin);
+    return std::vector<Edit>{Edit::Replace(node.span, BlockEntries(pairs, style))};
+  }
+  // The value of a block entry: the mapping goes on the following lines,
+  // one unit deeper than the key.
+  NodeId key = syntax::kNoNode;
+  for (size_t i = 0; i < tree.pair_count(parent); ++i) {
+    if (tree.value(parent, i) == mapping) key = tree.key(parent, i);
+  }
+  if (key == syntax::kNoNode) {
+    return absl::FailedPreconditionError("the empty mapping is a key");
+  }
+  const uint32_t key_end = tree.FullSpan(key).end;
+  std::string_view gap = text.substr(key_end, node.span.begin - key_end);
+  const size_t colon = gap.find(':');
+  if (colon == std::string_view::npos || gap.find_first_not_of(" \t:") != std::string_view::npos) {
+    return absl::FailedPreconditionError("unexpected text between key and value");
+  }
+  style.base_indent = IndentOf(text, tree.FullSpan(key).begin) + style.indent_unit;
+  const uint32_t from = key_end + static_cast<uint32_t>(colon) + 1;
+  return std::vector<Edit>{
+      Edit::Replace(Span{from, node.span.end},
+                    style.line_break + style.base_indent + BlockEntries(pairs, style))};
+}
+
+void AddKeys(const Tree& tree, NodeId mapping, absl::flat_hash_set<std::string>& names) {
+  if (!IsMapping(tree, mapping)) return;
+  for (size_t i = 0; i < tree.pair_count(mapping); ++i) {
+    const syntax::Node& key = tree.node(tree.key(mapping, i));
+    if (key.kind == NodeKind::kScalar) names.insert(std::string(key.value));
+  }
+}
+
+}  // namespace
+
+absl::StatusOr<std::vector<Edit>> AppendPairs(const Tree& tree, NodeId mapping,
+                                              const std::vector<Value::Pair>& pairs) {
+  if (!IsMapping(tree, mapping)) return absl::InvalidArgumentError("not a mapping");
+  if (pairs.empty()) return std::vector<Edit>{};
+  const size_t n = tree.pair_count(mapping);
+  if (n == 0) return FillEmptyMapping(tree, mapping, pairs);
+  return InsertAfter(tree, mapping, n - 1, pairs, /*blank_line=*/false);
+}
+
+absl::StatusOr<std::vector<Edit>> InsertResourceAfter(const Tree& tree, const cfn::Template& tmpl,
+                                                      std::string_view after_logical_id,
+                                                      std::string_view new_logical_id,
+                                                      const Value& body) {
+  const cfn::Resource* after = tmpl.FindResource(after_logical_id);
+  if (after == nullptr) {
+    return absl::NotFoundError(absl::StrFormat("no resource '%s'", after_logical_id));
+  }
+  const NodeId resources = tmpl.resources_section();
+  if (PairIndex(tree, resources, new_logical_id)) {
+    return absl::AlreadyExistsError(absl::StrFormat("resource '%s' exists", new_logical_id));
+  }
+  for (size_t i = 0; i < tree.pair_count(resources); ++i) {
+    if (tree.key(resources, i) != after->key) continue;
+    return InsertAfter(tree, resources, i, {{std::string(new_logical_id), body}},
+                       UsesBlankLines(tree, resources, i));
+  }
+  return absl::InternalError("resource key not found in Resources");
+}
+
+absl::StatusOr<std::vector<Edit>> AddSection(const Tree& tree, std::string_view name,
+                                             const Value& body) {
+  const NodeId root = tree.root();
+  if (!IsMapping(tree, root)) return absl::InvalidArgumentError("the root is not a mapping");
+  if (PairIndex(tree, root, name)) {
+    return absl::AlreadyExistsError(absl::StrFormat("section '%s' exists", name));
+  }
+  const std::vector<Value::Pair> pairs = {{std::string(name), body}};
+  const size_t n = tree.pair_count(root);
+  if (n == 0) return FillEmptyMapping(tree, root, pairs);
+  // Before the first known section that conventionally follows `name`.
+  std::optional<size_t> rank = SectionRank(name);
+  std::optional<size_t> before;
+  for (size_t i = 0; rank && i < n; ++i) {
+    const syntax::Node& key = tree.node(tree.key(root, i));
+    if (key.kind != NodeKind::kScalar) continue;
+    std::optional<size_t> other = SectionRank(key.value);
+    if (other && *other > *rank) {
+      before = i;
+      break;
+    }
+  }
+  if (before == 0) return InsertBeforeFirst(tree, root, pairs);
+  const size_t after = before ? *before - 1 : n - 1;
+  return InsertAfter(tree, root, after, pairs, UsesBlankLines(tree, root, after));
+}
+
+absl::StatusOr<std::vector<Edit>> AddParameter(const Tree& tree, const cfn::Template& tmpl,
+                                               std::string_view name, const Value& body) {
+  const NodeId parameters = tmpl.parameters_section();
+  if (parameters == syntax::kNoNode) {
+    return AddSection(tree, "Parameters", Value::Map({{std::string(name), body}}));
+  }
+  if (!IsMapping(tree, parameters)) {
+    return absl::FailedPreconditionError("Parameters is not a mapping");
+  }
+  if (PairIndex(tree, parameters, name)) {
+    return absl::AlreadyExistsError(absl::StrFormat("parameter '%s' exists", name));
+  }
+  return AppendPairs(tree, parameters, {{std::string(name), body}});
+}
+
+std::string UniqueLogicalId(const cfn::Template& tmpl, std::string_view wanted) {
+  absl::flat_hash_set<std::string> taken;
+  for (NodeId section : {tmpl.resources_section(), tmpl.parameters_section(),
+                         tmpl.conditions_section(), tmpl.mappings_section(),
+                         tmpl.outputs_section()}) {
+    AddKeys(tmpl.tree(), section, taken);
+  }
+  std::string candidate(wanted);
+  for (int suffix = 2; taken.contains(candidate); ++suffix) {
+    candidate = absl::StrCat(ToAbsl(wanted), suffix);
+  }
+  return candidate;
+}
+
+}  // namespace cfnfix::engine

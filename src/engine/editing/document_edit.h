@@ -1,0 +1,59 @@
+// Edits that add structure to a template in the file's own style: entries
+// of a mapping, resources, parameters and whole top-level sections. The
+// text comes from a Value rendered by render_value.h.
+#ifndef CFNFIX_ENGINE_EDITING_DOCUMENT_EDIT_H_
+#define CFNFIX_ENGINE_EDITING_DOCUMENT_EDIT_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "src/cfn/template.h"
+#include "src/engine/edit.h"
+#include "src/engine/editing/value.h"
+#include "src/syntax/tree.h"
+
+namespace cfnfix::engine {
+
+// Edits adding `pairs` at the end of `mapping`. An empty `{}` is rewritten:
+// as a block mapping under its key (or after its "- ") in block YAML, as a
+// multi-line object in pretty JSON (unless its parent is on one line), and
+// inline in flow YAML and minified JSON. Fails when `mapping` is not a
+// mapping, or when an empty one holds a comment or sits where a block
+// mapping cannot start.
+absl::StatusOr<std::vector<Edit>> AppendPairs(const syntax::Tree& tree, syntax::NodeId mapping,
+                                              const std::vector<Value::Pair>& pairs);
+
+// Edits adding resource `new_logical_id` right after `after_logical_id`, at
+// the same indentation. In block YAML a blank line comes first when the
+// resources around it are separated by blank lines. Fails (NotFound) when
+// `after_logical_id` is not a resource and (AlreadyExists) when
+// `new_logical_id` is.
+absl::StatusOr<std::vector<Edit>> InsertResourceAfter(const syntax::Tree& tree,
+                                                      const cfn::Template& tmpl,
+                                                      std::string_view after_logical_id,
+                                                      std::string_view new_logical_id,
+                                                      const Value& body);
+
+// Edits adding top-level section `name` with value `body`, before the first
+// existing section that conventionally follows it (AWSTemplateFormatVersion,
+// Description, Metadata, Parameters, Rules, Mappings, Conditions, Transform,
+// Resources, Outputs), else at the end. Fails (AlreadyExists) when the
+// section is present, (InvalidArgument) when the root is not a mapping.
+absl::StatusOr<std::vector<Edit>> AddSection(const syntax::Tree& tree, std::string_view name,
+                                             const Value& body);
+
+// Edits adding parameter `name`: appended to `Parameters`, which is created
+// (AddSection) when absent. Fails (AlreadyExists) when the parameter exists.
+absl::StatusOr<std::vector<Edit>> AddParameter(const syntax::Tree& tree,
+                                               const cfn::Template& tmpl, std::string_view name,
+                                               const Value& body);
+
+// `wanted` when no resource, parameter, condition, mapping or output uses
+// it, else the first free of `wanted2`, `wanted3`, ...
+std::string UniqueLogicalId(const cfn::Template& tmpl, std::string_view wanted);
+
+}  // namespace cfnfix::engine
+
+#endif  // CFNFIX_ENGINE_EDITING_DOCUMENT_EDIT_H_
