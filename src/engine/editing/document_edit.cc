@@ -1,5 +1,6 @@
 #include "src/engine/editing/document_edit.h"
 
+#include <iterator>
 #include <optional>
 
 #include "absl/container/flat_hash_set.h"
@@ -225,6 +226,30 @@ absl::StatusOr<std::vector<Edit>> FillEmptyMapping(const Tree& tree, NodeId mapp
                     style.line_break + style.base_indent + BlockEntries(pairs, style))};
 }
 
+// `Key:` with nothing after it in a block mapping: the empty value
+// becomes a block mapping on the following lines, after any comment.
+absl::StatusOr<std::vector<Edit>> FillEmptyValue(const Tree& tree, NodeId value,
+                                                 const std::vector<Value::Pair>& pairs) {
+  const syntax::Node& node = tree.node(value);
+  const NodeId parent = node.parent;
+  if (!node.span.empty() || !node.tag.empty() || !node.anchor.empty() ||
+      tree.format() != Format::kYaml || !IsMapping(tree, parent) ||
+      tree.node(parent).collection_style != CollectionStyle::kBlock) {
+    return absl::InvalidArgumentError("not a mapping");
+  }
+  NodeId key = syntax::kNoNode;
+  for (size_t i = 0; i < tree.pair_count(parent); ++i) {
+    if (tree.value(parent, i) == value) key = tree.key(parent, i);
+  }
+  if (key == syntax::kNoNode) return absl::InvalidArgumentError("not a mapping");
+  std::string_view text = tree.text();
+  RenderStyle style = DetectStyle(tree, parent);
+  style.base_indent = IndentOf(text, tree.FullSpan(key).begin) + style.indent_unit;
+  return std::vector<Edit>{
+      Edit::Insert(LineBreakOf(text, node.span.begin),
+                   style.line_break + style.base_indent + BlockEntries(pairs, style))};
+}
+
 void AddKeys(const Tree& tree, NodeId mapping, absl::flat_hash_set<std::string>& names) {
   if (!IsMapping(tree, mapping)) return;
   for (size_t i = 0; i < tree.pair_count(mapping); ++i) {
@@ -237,6 +262,8 @@ void AddKeys(const Tree& tree, NodeId mapping, absl::flat_hash_set<std::string>&
 
 absl::StatusOr<std::vector<Edit>> AppendPairs(const Tree& tree, NodeId mapping,
                                               const std::vector<Value::Pair>& pairs) {
+  if (mapping == syntax::kNoNode) return absl::InvalidArgumentError("not a mapping");
+  if (tree.node(mapping).kind == NodeKind::kScalar) return FillEmptyValue(tree, mapping, pairs);
   if (!IsMapping(tree, mapping)) return absl::InvalidArgumentError("not a mapping");
   if (pairs.empty()) return std::vector<Edit>{};
   const size_t n = tree.pair_count(mapping);
@@ -296,9 +323,6 @@ absl::StatusOr<std::vector<Edit>> AddParameter(const Tree& tree, const cfn::Temp
   const NodeId parameters = tmpl.parameters_section();
   if (parameters == syntax::kNoNode) {
     return AddSection(tree, "Parameters", Value::Map({{std::string(name), body}}));
-  }
-  if (!IsMapping(tree, parameters)) {
-    return absl::FailedPreconditionError("Parameters is not a mapping");
   }
   if (PairIndex(tree, parameters, name)) {
     return absl::AlreadyExistsError(absl::StrFormat("parameter '%s' exists", name));

@@ -19,9 +19,11 @@ namespace cfnfix::engine {
 // Edits adding `pairs` at the end of `mapping`. An empty `{}` is rewritten:
 // as a block mapping under its key (or after its "- ") in block YAML, as a
 // multi-line object in pretty JSON (unless its parent is on one line), and
-// inline in flow YAML and minified JSON. Fails when `mapping` is not a
-// mapping, or when an empty one holds a comment or sits where a block
-// mapping cannot start.
+// inline in flow YAML and minified JSON. An empty value of a block YAML
+// entry (`Key:` and nothing else, maybe a comment) becomes a block mapping
+// on the following lines. Fails (InvalidArgument) for any other
+// non-mapping, (FailedPrecondition) when an empty `{}` holds a comment or
+// sits where a block mapping cannot start.
 absl::StatusOr<std::vector<Edit>> AppendPairs(const syntax::Tree& tree, syntax::NodeId mapping,
                                               const std::vector<Value::Pair>& pairs);
 
@@ -44,8 +46,9 @@ absl::StatusOr<std::vector<Edit>> InsertResourceAfter(const syntax::Tree& tree,
 absl::StatusOr<std::vector<Edit>> AddSection(const syntax::Tree& tree, std::string_view name,
                                              const Value& body);
 
-// Edits adding parameter `name`: appended to `Parameters`, which is created
-// (AddSection) when absent. Fails (AlreadyExists) when the parameter exists.
+// Edits adding parameter `name`: appended to `Parameters` (see AppendPairs),
+// which is created (AddSection) when absent. Fails (AlreadyExists) when the
+// parameter exists.
 absl::StatusOr<std::vector<Edit>> AddParameter(const syntax::Tree& tree,
                                                const cfn::Template& tmpl, std::string_view name,
                                                const Value& body);

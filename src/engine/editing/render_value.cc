@@ -443,7 +443,8 @@ std::string RenderValue(const Value& value, const RenderStyle& style) {
 std::string RenderEntry(std::string_view key, const Value& value, const RenderStyle& style) {
   Renderer renderer(style);
   std::string rendered = renderer.Render(value);
-  std::string_view separator = style.format == Format::kJson ? style.json_colon : ": ";
+  std::string_view separator = ": ";
+  if (style.format == Format::kJson) separator = style.json_colon;
   if (!rendered.empty() && (rendered.front() == '\n' || rendered.front() == '\r')) {
     separator = ":";
   }

@@ -43,8 +43,11 @@ struct RenderStyle {
 // objects (JSON) around `near`, else anywhere in the file, else 2 spaces;
 // the file's line break; short intrinsics when any short-form tag is
 // present or no long-form call is; JSON minified when the text spans at most
-// two lines or the root object has no line break; flow when `near` is in a
-// YAML flow collection; base_indent from `near`'s entries.
+// two lines or the root object has no line break, one-line when `near` is
+// a one-line JSON collection with entries, json_colon from `near`'s (else
+// the root's) first entry; flow when `near` is in a YAML flow collection;
+// string_style from the style most YAML string values that could be plain
+// are written in; base_indent from `near`'s first entry.
 RenderStyle DetectStyle(const syntax::Tree& tree, syntax::NodeId near);
 
 // `value` as the value of an entry whose key line is indented by
