@@ -7,6 +7,9 @@
 namespace cfnfix::transforms {
 
 extern const engine::RuleInfo kRetainStatefulResources;
+extern const engine::RuleInfo kS3BucketKey;
+extern const engine::RuleInfo kSplitLogBuckets;
+extern const engine::RuleInfo kAmiSsmParameter;
 
 }  // namespace cfnfix::transforms
 

@@ -12,6 +12,9 @@ namespace {
 // question arises.
 const RuleInfo* const kRules[] = {
     &transforms::kRetainStatefulResources,
+    &transforms::kS3BucketKey,
+    &transforms::kSplitLogBuckets,
+    &transforms::kAmiSsmParameter,
 };
 
 bool Matches(const RuleInfo& rule, std::string_view pattern) {
