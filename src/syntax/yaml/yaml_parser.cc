@@ -2,11 +2,13 @@
 // (the grammar of libyaml's parser) that builds the lossless tree directly.
 #include "src/syntax/yaml/yaml_parser.h"
 
+#include <initializer_list>
 #include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "src/base/strings.h"
 #include "src/syntax/yaml/yaml_scanner.h"
 
@@ -103,6 +105,13 @@ class Parser {
   bool ParseIndentlessSequenceEntry();
   bool ParseBlockMappingKey(bool first);
   bool ParseBlockMappingValue();
+  // After an entry indicator ('-', '?' or ':'): the entry's node, or an empty
+  // scalar when the next token is one of `ends_entry`. Then state `next`.
+  bool ParseEntryContent(State next, bool indentless_sequence,
+                         std::initializer_list<Tok> ends_entry);
+  // At the block-end token of the innermost block collection.
+  bool CloseBlockCollection();
+  bool BadIndentation(const SynToken& found, std::string_view entry, std::string_view expected);
   bool ParseFlowSequenceEntry(bool first);
   bool ParseFlowSequenceEntryMappingKey();
   bool ParseFlowSequenceEntryMappingValue();
@@ -445,33 +454,47 @@ bool Parser::ParseNode(bool block, bool indentless_sequence) {
   return Fail(t->span.begin, absl::StrCat("expected a value, found ", TokName(t->kind)));
 }
 
+bool Parser::ParseEntryContent(State next, bool indentless_sequence,
+                               std::initializer_list<Tok> ends_entry) {
+  const SynToken* t = Peek();
+  if (!t) return false;
+  for (Tok end : ends_entry) {
+    if (t->kind != end) continue;
+    state_ = next;
+    AddEmptyScalar(last_end_, {});
+    return true;
+  }
+  Push(next);
+  return ParseNode(true, indentless_sequence);
+}
+
+bool Parser::CloseBlockCollection() {
+  Skip();
+  Pop();
+  CloseCollection(kNoEnd);
+  return true;
+}
+
+bool Parser::BadIndentation(const SynToken& found, std::string_view entry,
+                            std::string_view expected) {
+  const Node& collection = builder_.mutable_node(frames_.back().node);
+  return Fail(found.span.begin,
+              absl::StrFormat("bad indentation of %s: expected %s started at %s, found %s", entry,
+                              expected, scanner_.Where(collection.span.begin),
+                              TokName(found.kind)));
+}
+
 bool Parser::ParseBlockSequenceEntry(bool first) {
   if (first) Skip();  // kBlockSequenceStart
   const SynToken* t = Peek();
   if (!t) return false;
   if (t->kind == Tok::kBlockEntry) {
     Skip();
-    t = Peek();
-    if (!t) return false;
-    if (t->kind != Tok::kBlockEntry && t->kind != Tok::kBlockEnd) {
-      Push(State::kBlockSequenceEntry);
-      return ParseNode(true, false);
-    }
-    state_ = State::kBlockSequenceEntry;
-    AddEmptyScalar(last_end_, {});
-    return true;
+    return ParseEntryContent(State::kBlockSequenceEntry, false,
+                             {Tok::kBlockEntry, Tok::kBlockEnd});
   }
-  if (t->kind == Tok::kBlockEnd) {
-    Skip();
-    Pop();
-    CloseCollection(kNoEnd);
-    return true;
-  }
-  const Node& seq = builder_.mutable_node(frames_.back().node);
-  return Fail(t->span.begin,
-              absl::StrCat("bad indentation of a sequence entry: expected '-' of the sequence "
-                           "started at ",
-                           scanner_.Where(seq.span.begin), ", found ", TokName(t->kind)));
+  if (t->kind == Tok::kBlockEnd) return CloseBlockCollection();
+  return BadIndentation(*t, "a sequence entry", "'-' of the sequence");
 }
 
 bool Parser::ParseIndentlessSequenceEntry() {
@@ -479,16 +502,8 @@ bool Parser::ParseIndentlessSequenceEntry() {
   if (!t) return false;
   if (t->kind == Tok::kBlockEntry) {
     Skip();
-    t = Peek();
-    if (!t) return false;
-    if (t->kind != Tok::kBlockEntry && t->kind != Tok::kKey && t->kind != Tok::kValue &&
-        t->kind != Tok::kBlockEnd) {
-      Push(State::kIndentlessSequenceEntry);
-      return ParseNode(true, false);
-    }
-    state_ = State::kIndentlessSequenceEntry;
-    AddEmptyScalar(last_end_, {});
-    return true;
+    return ParseEntryContent(State::kIndentlessSequenceEntry, false,
+                             {Tok::kBlockEntry, Tok::kKey, Tok::kValue, Tok::kBlockEnd});
   }
   Pop();
   CloseCollection(kNoEnd);
@@ -501,15 +516,8 @@ bool Parser::ParseBlockMappingKey(bool first) {
   if (!t) return false;
   if (t->kind == Tok::kKey) {
     Skip();
-    t = Peek();
-    if (!t) return false;
-    if (t->kind != Tok::kKey && t->kind != Tok::kValue && t->kind != Tok::kBlockEnd) {
-      Push(State::kBlockMappingValue);
-      return ParseNode(true, true);
-    }
-    state_ = State::kBlockMappingValue;
-    AddEmptyScalar(last_end_, {});
-    return true;
+    return ParseEntryContent(State::kBlockMappingValue, true,
+                             {Tok::kKey, Tok::kValue, Tok::kBlockEnd});
   }
   if (t->kind == Tok::kValue) {
     // ": value" with an empty key.
@@ -517,17 +525,8 @@ bool Parser::ParseBlockMappingKey(bool first) {
     AddEmptyScalar(t->span.begin, {});
     return true;
   }
-  if (t->kind == Tok::kBlockEnd) {
-    Skip();
-    Pop();
-    CloseCollection(kNoEnd);
-    return true;
-  }
-  const Node& map = builder_.mutable_node(frames_.back().node);
-  return Fail(t->span.begin,
-              absl::StrCat("bad indentation of a mapping entry: expected a key of the mapping "
-                           "started at ",
-                           scanner_.Where(map.span.begin), ", found ", TokName(t->kind)));
+  if (t->kind == Tok::kBlockEnd) return CloseBlockCollection();
+  return BadIndentation(*t, "a mapping entry", "a key of the mapping");
 }
 
 bool Parser::ParseBlockMappingValue() {
@@ -535,15 +534,8 @@ bool Parser::ParseBlockMappingValue() {
   if (!t) return false;
   if (t->kind == Tok::kValue) {
     Skip();
-    t = Peek();
-    if (!t) return false;
-    if (t->kind != Tok::kKey && t->kind != Tok::kValue && t->kind != Tok::kBlockEnd) {
-      Push(State::kBlockMappingKey);
-      return ParseNode(true, true);
-    }
-    state_ = State::kBlockMappingKey;
-    AddEmptyScalar(last_end_, {});
-    return true;
+    return ParseEntryContent(State::kBlockMappingKey, true,
+                             {Tok::kKey, Tok::kValue, Tok::kBlockEnd});
   }
   state_ = State::kBlockMappingKey;
   AddEmptyScalar(last_end_, {});
