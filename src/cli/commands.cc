@@ -14,6 +14,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "src/cli/config.h"
 #include "src/datamodel/canonical_json.h"
 #include "src/engine/registry.h"
 #include "src/io/git_patch.h"
@@ -27,12 +28,27 @@ absl::StatusOr<RunOptions> MakeRunOptions(const CommonOptions& common, Mode mode
   RunOptions options;
   options.mode = mode;
   options.threads = common.threads;
-  absl::StatusOr<std::vector<const engine::RuleInfo*>> rules =
-      engine::SelectRules(common.select, common.ignore);
+  FileConfig config;
+  std::optional<std::string> config_path;
+  if (!common.no_config) {
+    config_path = common.config_path.empty() ? FindConfigFile() : common.config_path;
+  }
+  if (config_path) {
+    absl::StatusOr<FileConfig> loaded = LoadConfig(*config_path);
+    if (!loaded.ok()) return absl::InvalidArgumentError(FormatError(*config_path, loaded.status()));
+    config = *std::move(loaded);
+  }
+  // The command line's --select replaces the file's; --ignore adds to it.
+  std::vector<std::string> select = common.select.empty() ? config.select : common.select;
+  std::vector<std::string> ignore = config.ignore;
+  ignore.insert(ignore.end(), common.ignore.begin(), common.ignore.end());
+  absl::StatusOr<std::vector<const engine::RuleInfo*>> rules = engine::SelectRules(select, ignore);
   if (!rules.ok()) return rules.status();
   options.fixer.rules = *std::move(rules);
+  const bool unsafe = common.unsafe_fixes || config.unsafe_fixes.value_or(false);
   options.fixer.apply_at_least =
-      common.unsafe_fixes ? engine::Applicability::kUnsafe : engine::Applicability::kSafe;
+      unsafe ? engine::Applicability::kUnsafe : engine::Applicability::kSafe;
+  if (config.retain_policy) options.fixer.rule_options.retain_policy = *config.retain_policy;
   options.fixer.parse_options.max_bytes = common.max_bytes;
   return options;
 }

@@ -26,6 +26,8 @@ struct CommonOptions {
   ColorChoice color = ColorChoice::kAuto;
   size_t threads = 0;
   size_t max_bytes = 64u << 20;
+  std::string config_path;  // empty: look for .cfnfix.yaml
+  bool no_config = false;
 };
 
 int RunCheck(const CommonOptions& options);

@@ -34,6 +34,9 @@ void AddCommonOptions(CLI::App* command, CommonOptions& options, bool with_forma
       {"auto", ColorChoice::kAuto}, {"always", ColorChoice::kAlways}, {"never", ColorChoice::kNever}};
   command->add_option("--color", options.color, "Color diffs: auto (default; honors NO_COLOR), always, never")
       ->transform(CLI::CheckedTransformer(colors, CLI::ignore_case));
+  command->add_option("--config", options.config_path,
+                      "Configuration file (default: .cfnfix.yaml here or in a parent directory)");
+  command->add_flag("--no-config", options.no_config, "Ignore configuration files");
   command->add_option("--threads", options.threads, "Worker threads (default: one per core)");
   command->add_option("--max-bytes", options.max_bytes, "Largest file accepted (default 64 MiB)");
 }

@@ -7,6 +7,7 @@
 #include "src/cfn/template.h"
 #include "src/cfn/template_detect.h"
 #include "src/engine/apply_edits.h"
+#include "src/engine/suppressions.h"
 #include "src/syntax/load/load.h"
 
 namespace cfnfix::engine {
@@ -42,9 +43,14 @@ Analysis Analyze(std::shared_ptr<const SourceText> source, syntax::Format format
     return analysis;
   }
   analysis.is_template = true;
+  std::vector<Diagnostic> found;
   for (const RuleInfo* rule : options.rules) {
-    RuleContext context(*tree, *tmpl, *rule, options.rule_options, analysis.diagnostics);
+    RuleContext context(*tree, *tmpl, *rule, options.rule_options, found);
     rule->check(context);
+  }
+  const Suppressions suppressions = Suppressions::Collect(*tree, *tmpl);
+  for (Diagnostic& d : found) {
+    if (!suppressions.Silences(*d.rule, d.range.begin)) analysis.diagnostics.push_back(std::move(d));
   }
   return analysis;
 }

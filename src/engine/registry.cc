@@ -17,12 +17,12 @@ const RuleInfo* const kRules[] = {
     &transforms::kAmiSsmParameter,
 };
 
+}  // namespace
+
 bool Matches(const RuleInfo& rule, std::string_view pattern) {
   if (pattern == "ALL" || pattern == rule.name) return true;
   return !pattern.empty() && absl::StartsWith(ToAbsl(rule.code), ToAbsl(pattern));
 }
-
-}  // namespace
 
 absl::Span<const RuleInfo* const> AllRules() { return kRules; }
 

@@ -15,6 +15,10 @@ namespace cfnfix::engine {
 // Every rule, in code order. One explicit table: no static registration.
 absl::Span<const RuleInfo* const> AllRules();
 
+// True when `pattern` names `rule`: its name, its code or a code prefix
+// ("CF1"), or "ALL".
+bool Matches(const RuleInfo& rule, std::string_view pattern);
+
 // The rule whose code or name is exactly `code_or_name`, or nullptr.
 const RuleInfo* FindRule(std::string_view code_or_name);
 

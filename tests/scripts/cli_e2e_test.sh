@@ -86,6 +86,19 @@ cmp -s "$work/unsafe.yaml" "$golden/unsafe-explicit-delete.fixed.yaml" && pass |
 cmp -s "$work/stdout.json" "$golden/pretty-2space.fixed.json" && pass || fail "fix - writes the fixed text to stdout"
 "$CFNFIX" check - < "$golden/basic-2space.yaml" | grep -q '^-:4:3: CF101' && pass || fail "check - reports on stdin"
 
+# Configuration file: found in the working directory, flags take precedence.
+cfg="$work/cfg"; mkdir -p "$cfg"
+cp "$golden/unsafe-explicit-delete.yaml" "$cfg/t.yaml"
+printf 'ignore: [retain-stateful-resources]\n' > "$cfg/.cfnfix.yaml"
+expect_exit 0 "config ignore" -- bash -c "cd '$cfg' && '$CFNFIX' check t.yaml"
+expect_exit 1 "--no-config" -- bash -c "cd '$cfg' && '$CFNFIX' check --no-config t.yaml"
+printf 'unsafe-fixes: true\nrules:\n  retain-stateful-resources:\n    retain-policy: RetainExceptOnCreate\n' > "$cfg/.cfnfix.yaml"
+(cd "$cfg" && "$CFNFIX" fix t.yaml >/dev/null)
+grep -q 'DeletionPolicy: .RetainExceptOnCreate.' "$cfg/t.yaml" && grep -q 'UpdateReplacePolicy: RetainExceptOnCreate' "$cfg/t.yaml" && pass || fail "config unsafe-fixes and retain-policy"
+printf 'selekt: [CF1]\n' > "$cfg/.cfnfix.yaml"
+(cd "$cfg" && "$CFNFIX" check t.yaml 2>&1 >/dev/null) | grep -q '\.cfnfix\.yaml:1:1: unknown setting' && pass || fail "config typo reported with position"
+expect_exit 2 "config typo exit" -- bash -c "cd '$cfg' && '$CFNFIX' check t.yaml"
+
 # Formats.
 "$CFNFIX" check --format json "$golden/basic-2space.yaml" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["findings"][0]["code"]=="CF101"' && pass || fail "json format"
 "$CFNFIX" check --format sarif "$golden/basic-2space.yaml" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["version"]=="2.1.0" and d["runs"][0]["results"][0]["ruleId"]=="CF101"' && pass || fail "sarif format"

@@ -1,0 +1,112 @@
+#include "src/cli/config.h"
+
+#include <filesystem>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "src/base/status_macros.h"
+#include "src/cfn/node_text.h"
+#include "src/syntax/load/load.h"
+
+namespace cfnfix::cli {
+namespace {
+
+using syntax::NodeId;
+using syntax::NodeKind;
+using syntax::Tree;
+
+absl::Status ErrorAt(const Tree& tree, NodeId node, std::string_view message) {
+  LineCol at = tree.Locate(tree.FullSpan(node).begin);
+  return absl::InvalidArgumentError(absl::StrFormat("%d:%d: %s", at.line, at.column, message));
+}
+
+absl::StatusOr<std::string> ReadString(const Tree& tree, NodeId node, std::string_view what) {
+  std::optional<std::string_view> text = cfn::StringValue(tree, tree.Resolve(node));
+  if (!text) return ErrorAt(tree, node, absl::StrFormat("%s must be a string", what));
+  return std::string(*text);
+}
+
+absl::StatusOr<std::vector<std::string>> ReadList(const Tree& tree, NodeId node,
+                                                  std::string_view what) {
+  node = tree.Resolve(node);
+  if (tree.node(node).kind != NodeKind::kSequence) {
+    CFNFIX_ASSIGN_OR_RETURN(std::string one, ReadString(tree, node, what));
+    return std::vector<std::string>{one};
+  }
+  std::vector<std::string> items;
+  for (NodeId item : tree.children(node)) {
+    CFNFIX_ASSIGN_OR_RETURN(std::string text, ReadString(tree, item, what));
+    items.push_back(std::move(text));
+  }
+  return items;
+}
+
+absl::Status ReadRuleOptions(const Tree& tree, NodeId rules, FileConfig& config) {
+  if (tree.node(rules).kind != NodeKind::kMapping) return ErrorAt(tree, rules, "rules must be a mapping");
+  for (size_t i = 0; i < tree.pair_count(rules); ++i) {
+    std::string_view rule = tree.node(tree.key(rules, i)).value;
+    NodeId settings = tree.Resolve(tree.value(rules, i));
+    if (rule != "retain-stateful-resources") {
+      return ErrorAt(tree, tree.key(rules, i),
+                     absl::StrFormat("rule '%s' has no options (see `cfnfix explain`)", rule));
+    }
+    NodeId policy = tree.Find(settings, "retain-policy");
+    if (policy == syntax::kNoNode || tree.pair_count(settings) != 1) {
+      return ErrorAt(tree, tree.value(rules, i), "the only option here is retain-policy");
+    }
+    CFNFIX_ASSIGN_OR_RETURN(std::string value, ReadString(tree, policy, "retain-policy"));
+    if (value != "Retain" && value != "RetainExceptOnCreate") {
+      return ErrorAt(tree, policy, "retain-policy must be Retain or RetainExceptOnCreate");
+    }
+    config.retain_policy = value;
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+std::optional<std::string> FindConfigFile() {
+  std::error_code ec;
+  std::filesystem::path dir = std::filesystem::current_path(ec);
+  if (ec) return std::nullopt;
+  while (true) {
+    std::filesystem::path candidate = dir / kConfigFileName;
+    if (std::filesystem::is_regular_file(candidate, ec)) return candidate.string();
+    if (!dir.has_parent_path() || dir.parent_path() == dir) return std::nullopt;
+    dir = dir.parent_path();
+  }
+}
+
+absl::StatusOr<FileConfig> LoadConfig(const std::string& path) {
+  CFNFIX_ASSIGN_OR_RETURN(std::shared_ptr<const SourceText> source, syntax::ReadSource(path));
+  CFNFIX_ASSIGN_OR_RETURN(Tree tree, syntax::ParseSource(source, {}, syntax::Format::kYaml));
+  FileConfig config;
+  NodeId root = tree.Resolve(tree.root());
+  if (root == syntax::kNoNode) return config;  // An empty file sets nothing.
+  if (tree.node(root).kind != NodeKind::kMapping) {
+    return ErrorAt(tree, root, "the configuration must be a mapping");
+  }
+  for (size_t i = 0; i < tree.pair_count(root); ++i) {
+    std::string_view key = tree.node(tree.key(root, i)).value;
+    NodeId value = tree.value(root, i);
+    if (key == "select") {
+      CFNFIX_ASSIGN_OR_RETURN(config.select, ReadList(tree, value, "select"));
+    } else if (key == "ignore") {
+      CFNFIX_ASSIGN_OR_RETURN(config.ignore, ReadList(tree, value, "ignore"));
+    } else if (key == "unsafe-fixes") {
+      std::string_view text = tree.node(tree.Resolve(value)).value;
+      if (text != "true" && text != "false") {
+        return ErrorAt(tree, value, "unsafe-fixes must be true or false");
+      }
+      config.unsafe_fixes = text == "true";
+    } else if (key == "rules") {
+      CFNFIX_RETURN_IF_ERROR(ReadRuleOptions(tree, tree.Resolve(value), config));
+    } else {
+      return ErrorAt(tree, tree.key(root, i),
+                     absl::StrFormat("unknown setting '%s' (select, ignore, unsafe-fixes, rules)", key));
+    }
+  }
+  return config;
+}
+
+}  // namespace cfnfix::cli
