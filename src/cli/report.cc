@@ -13,8 +13,19 @@ using engine::Applicability;
 using engine::Finding;
 using engine::JsonQuote;
 
+enum class Which { kFound, kRemaining, kApplied };
+
+const std::vector<Finding>& Pick(const FileResult& r, Which which) {
+  switch (which) {
+    case Which::kFound: return r.outcome.findings;
+    case Which::kRemaining: return r.outcome.remaining;
+    case Which::kApplied: return r.outcome.applied;
+  }
+  return r.outcome.findings;
+}
+
 const std::vector<Finding>& FindingsOf(const FileResult& r, bool after_fix) {
-  return after_fix ? r.outcome.remaining : r.outcome.findings;
+  return Pick(r, after_fix ? Which::kRemaining : Which::kFound);
 }
 
 bool Fixable(const Finding& f, Applicability level) {
@@ -73,11 +84,11 @@ void PrintText(std::ostream& out, const std::vector<FileResult>& results, bool a
   if (unsafe > 0) out << unsafe << " more fixable with `cfnfix fix --unsafe-fixes`.\n";
 }
 
-void PrintJson(std::ostream& out, const std::vector<FileResult>& results, bool after_fix) {
-  out << "{\"findings\":[";
+void PrintJsonFindings(std::ostream& out, const std::vector<FileResult>& results,
+                       Which which) {
   bool first = true;
   for (const FileResult& r : results) {
-    for (const Finding& f : FindingsOf(r, after_fix)) {
+    for (const Finding& f : Pick(r, which)) {
       out << (first ? "" : ",") << "\n  {\"path\":" << JsonQuote(r.outcome.path)
           << ",\"line\":" << f.at.line << ",\"column\":" << f.at.column
           << ",\"code\":" << JsonQuote(f.rule->code) << ",\"name\":" << JsonQuote(f.rule->name)
@@ -86,8 +97,19 @@ void PrintJson(std::ostream& out, const std::vector<FileResult>& results, bool a
       first = false;
     }
   }
-  out << (first ? "" : "\n") << "],\"errors\":[";
-  first = true;
+  out << (first ? "" : "\n") << "]";
+}
+
+void PrintJson(std::ostream& out, const std::vector<FileResult>& results, bool after_fix) {
+  out << "{\"findings\":[";
+  PrintJsonFindings(out, results, after_fix ? Which::kRemaining : Which::kFound);
+  if (after_fix) {
+    // What `fix` changed; locations are in the text the fix was made in.
+    out << ",\"fixed\":[";
+    PrintJsonFindings(out, results, Which::kApplied);
+  }
+  out << ",\"errors\":[";
+  bool first = true;
   for (const FileResult& r : results) {
     if (r.outcome.status.ok() && r.skip_reason.empty()) continue;
     std::string message = r.skip_reason.empty() ? FormatError(r.outcome.path, r.outcome.status)

@@ -101,6 +101,8 @@ expect_exit 2 "config typo exit" -- bash -c "cd '$cfg' && '$CFNFIX' check t.yaml
 
 # Formats.
 "$CFNFIX" check --format json "$golden/basic-2space.yaml" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["findings"][0]["code"]=="CF101"' && pass || fail "json format"
+cp "$golden/basic-2space.yaml" "$work/json-fix.yaml"
+"$CFNFIX" fix --format json "$work/json-fix.yaml" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert len(d["fixed"])==1 and d["findings"]==[]' && pass || fail "fix --format json lists fixed findings"
 "$CFNFIX" check --format sarif "$golden/basic-2space.yaml" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["version"]=="2.1.0" and d["runs"][0]["results"][0]["ruleId"]=="CF101"' && pass || fail "sarif format"
 "$CFNFIX" check --format github "$golden/basic-2space.yaml" | grep -q '^::warning file=.*,line=4,col=3,' && pass || fail "github format"
 
