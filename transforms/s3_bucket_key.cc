@@ -1,22 +1,270 @@
-// s3-bucket-key (CF201): placeholder until the rule lands; reports nothing.
+// s3-bucket-key (CF201): S3 buckets whose default encryption is SSE-KMS get
+// `BucketKeyEnabled: true`, so that S3 stops calling KMS for every object.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/str_format.h"
+#include "src/cfn/intrinsics.h"
+#include "src/cfn/node_text.h"
+#include "src/engine/editing/mapping_edit.h"
+#include "src/engine/editing/render_value.h"
+#include "src/engine/editing/value.h"
 #include "transforms/rules.h"
 
 namespace cfnfix::transforms {
 namespace {
 
+using engine::Applicability;
+using engine::Edit;
+using engine::Fix;
+using engine::RuleContext;
+using syntax::NodeId;
+using syntax::NodeKind;
+using syntax::Tree;
+
 constexpr std::string_view kDoc = R"md(# s3-bucket-key (CF201)
 
 ## What it does
-Not implemented yet.
+Finds `AWS::S3::Bucket` resources whose default encryption rule
+(`BucketEncryption.ServerSideEncryptionConfiguration[*]`) uses
+`SSEAlgorithm: aws:kms` and does not set `BucketKeyEnabled`, and adds
+`BucketKeyEnabled: true` to that rule, right after its
+`ServerSideEncryptionByDefault` entry. Every rule of the list is checked.
+An explicit `BucketKeyEnabled: false` is reported too.
+
+Values written through `Fn::If` (short `!If` or long form) are followed into
+both branches: the `BucketEncryption` value, the configuration list, a list
+entry, the `ServerSideEncryptionByDefault` mapping and the `SSEAlgorithm`
+value may each be a condition. A rule is reported when some branch gives
+`aws:kms`, no branch gives `aws:kms:dsse`, and every branch is a literal
+string (or `AWS::NoValue`). A branch that gives `AES256` does not prevent the
+fix: S3 accepts `BucketKeyEnabled` with SSE-S3 and it has no effect there
+(AWS's own `AWS-EnableS3BucketKeys` runbook enables Bucket Keys on SSE-S3
+buckets). A `BucketKeyEnabled` written as a condition is reported only for
+the branches that are literally `false`.
+
+Not reported: `aws:kms:dsse` (dual-layer encryption does not support Bucket
+Keys), `AES256`, algorithms given by `Ref`, `Fn::FindInMap` and the like
+(their value is unknown), and rules that already enable Bucket Keys.
 
 ## Why is this bad?
+Without a Bucket Key, S3 makes one KMS request for every object it encrypts
+or decrypts. Each request is billed, and all of them count against the
+account's KMS request quota, which other services share: a busy bucket gets
+throttled, or throttles others. With a Bucket Key, S3 derives data keys from
+a short-lived bucket-level key, which AWS says cuts KMS request traffic by
+up to 99%.
+
 ## Example
+```yaml
+Resources:
+  Data:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketEncryption:
+        ServerSideEncryptionConfiguration:
+          - ServerSideEncryptionByDefault:
+              SSEAlgorithm: aws:kms
+              KMSMasterKeyID: !Ref DataKey
+```
+Use instead:
+```yaml
+Resources:
+  Data:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketEncryption:
+        ServerSideEncryptionConfiguration:
+          - ServerSideEncryptionByDefault:
+              SSEAlgorithm: aws:kms
+              KMSMasterKeyID: !Ref DataKey
+            BucketKeyEnabled: true
+```
+
 ## Fix safety
+Adding the missing `BucketKeyEnabled: true` is safe: objects stay encrypted
+with the same KMS key, existing objects are untouched, and the update needs
+no replacement. One visible difference: for new objects, KMS sees the
+bucket's ARN as the encryption context (and CloudTrail logs it) instead of
+the object's ARN, so a key or IAM policy conditioned on object ARNs in
+`kms:EncryptionContext:aws:s3:arn` must be widened to the bucket ARN.
+Replacing an explicit `BucketKeyEnabled: false` is unsafe: the author chose
+it, possibly because of such a policy, so it changes only with
+`--unsafe-fixes`.
+
 ## Options
+None.
+
 ## References
+- https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-key.html
+- https://docs.aws.amazon.com/AmazonS3/latest/userguide/configuring-bucket-key.html
+- https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-s3-bucket-serversideencryptionrule.html
+- https://docs.aws.amazon.com/systems-manager-automation-runbooks/latest/userguide/automation-aws-enableS3bucketkeys.html
 )md";
 
-void Check(engine::RuleContext& ctx) {}
+constexpr std::string_view kKms = "aws:kms";
+constexpr std::string_view kDsse = "aws:kms:dsse";
+// Nested conditions deeper than this are not followed.
+constexpr int kMaxIfDepth = 8;
+
+bool IsNoValue(const Tree& tree, NodeId id) {
+  std::optional<cfn::Intrinsic> fn = cfn::AsIntrinsic(tree, id);
+  if (!fn || fn->kind != cfn::IntrinsicKind::kRef) return false;
+  std::optional<std::string_view> target = cfn::RefTarget(tree, *fn);
+  return target && *target == "AWS::NoValue";
+}
+
+// The values `id` can take: itself, or for an `Fn::If` the values of both
+// branches, aliases followed. `AWS::NoValue` branches are left out: they
+// remove the entry rather than give it a value.
+void CollectBranches(const Tree& tree, NodeId id, int depth, std::vector<NodeId>& out) {
+  if (id == syntax::kNoNode) return;
+  id = tree.Resolve(id);
+  if (IsNoValue(tree, id)) return;
+  std::optional<cfn::Intrinsic> fn = cfn::AsIntrinsic(tree, id);
+  if (!fn || fn->kind != cfn::IntrinsicKind::kIf || depth >= kMaxIfDepth) {
+    out.push_back(id);
+    return;
+  }
+  // A malformed `Fn::If` is kept as an opaque value.
+  NodeId args = tree.Resolve(fn->argument);
+  if (tree.node(args).kind != NodeKind::kSequence || tree.children(args).size() != 3) {
+    out.push_back(id);
+    return;
+  }
+  CollectBranches(tree, tree.children(args)[1], depth + 1, out);
+  CollectBranches(tree, tree.children(args)[2], depth + 1, out);
+}
+
+std::vector<NodeId> Branches(const Tree& tree, NodeId id) {
+  std::vector<NodeId> out;
+  CollectBranches(tree, id, 0, out);
+  return out;
+}
+
+// The literal mappings (or sequences) among the values `id` can take.
+std::vector<NodeId> BranchesOfKind(const Tree& tree, NodeId id, NodeKind kind) {
+  std::vector<NodeId> out;
+  for (NodeId branch : Branches(tree, id)) {
+    const syntax::Node& node = tree.node(branch);
+    if (node.kind == kind && !cfn::AsIntrinsic(tree, branch)) out.push_back(branch);
+  }
+  return out;
+}
+
+// Whether a rule whose ServerSideEncryptionByDefault is `by_default` should
+// have a Bucket Key: some branch is aws:kms, none is aws:kms:dsse, and none
+// is a value we cannot read.
+bool WantsBucketKey(const Tree& tree, NodeId by_default) {
+  bool kms = false;
+  for (NodeId mapping : Branches(tree, by_default)) {
+    if (tree.node(mapping).kind != NodeKind::kMapping || cfn::AsIntrinsic(tree, mapping)) {
+      return false;
+    }
+    for (NodeId algorithm : Branches(tree, tree.Find(mapping, "SSEAlgorithm"))) {
+      std::optional<std::string_view> value = cfn::StringValue(tree, algorithm);
+      if (!value || *value == kDsse) return false;
+      kms = kms || *value == kKms;
+    }
+  }
+  return kms;
+}
+
+// A scalar CloudFormation reads as the Boolean false: `false` (any case
+// YAML reads as a Boolean) or the string "false".
+bool IsFalse(const Tree& tree, NodeId id) {
+  const syntax::Node& node = tree.node(id);
+  if (node.kind != NodeKind::kScalar || !tree.TagText(id).empty()) return false;
+  return node.value == "false" || node.value == "False" || node.value == "FALSE";
+}
+
+bool Contains(Span outer, Span inner) {
+  return outer.begin <= inner.begin && inner.end <= outer.end;
+}
+
+// Findings go where the rule is written when that is inside the resource
+// (a rule reached through an alias may be written elsewhere).
+Span ReportRange(const Tree& tree, const cfn::Resource& resource, NodeId at) {
+  const Span resource_span{tree.FullSpan(resource.key).begin, tree.FullSpan(resource.body).end};
+  const Span span = tree.node(at).span;
+  return Contains(resource_span, span) ? span : tree.node(resource.key).span;
+}
+
+void ReportMissing(RuleContext& ctx, const cfn::Resource& resource, NodeId rule,
+                   size_t by_default_index) {
+  const Tree& tree = ctx.tree();
+  const engine::RenderStyle style = engine::DetectStyle(tree, rule);
+  const std::vector<engine::NewPair> pairs = {
+      {"BucketKeyEnabled", engine::RenderValue(engine::Value::Bool(true), style)}};
+  std::optional<Fix> fix;
+  absl::StatusOr<std::vector<Edit>> edits =
+      engine::InsertPairsAfter(tree, rule, by_default_index, pairs);
+  if (edits.ok()) fix = Fix{*std::move(edits), Applicability::kSafe};
+  ctx.Report(ReportRange(tree, resource, tree.key(rule, by_default_index)),
+             absl::StrFormat("AWS::S3::Bucket '%s' encrypts with aws:kms without an S3 Bucket "
+                             "Key: every object read and write is a KMS request",
+                             resource.logical_id),
+             std::move(fix));
+}
+
+void ReportExplicitFalse(RuleContext& ctx, const cfn::Resource& resource, NodeId value) {
+  const Tree& tree = ctx.tree();
+  const syntax::Node& node = tree.node(value);
+  // A Boolean is written as a Boolean; a quoted "false" keeps its quotes.
+  Edit edit = node.scalar_style == syntax::ScalarStyle::kPlain
+                  ? Edit::Replace(node.span,
+                                  engine::RenderValue(engine::Value::Bool(true),
+                                                      engine::DetectStyle(tree, value)))
+                  : engine::ReplaceScalar(tree, value, "true");
+  ctx.Report(ReportRange(tree, resource, value),
+             absl::StrFormat("AWS::S3::Bucket '%s' disables the S3 Bucket Key for aws:kms "
+                             "encryption: every object read and write is a KMS request",
+                             resource.logical_id),
+             Fix{{std::move(edit)}, Applicability::kUnsafe});
+}
+
+void CheckRule(RuleContext& ctx, const cfn::Resource& resource, NodeId rule) {
+  const Tree& tree = ctx.tree();
+  std::optional<size_t> by_default_index =
+      engine::PairIndex(tree, rule, "ServerSideEncryptionByDefault");
+  if (!by_default_index) return;
+  if (!WantsBucketKey(tree, tree.value(rule, *by_default_index))) return;
+
+  const NodeId enabled = tree.Find(rule, "BucketKeyEnabled");
+  if (enabled == syntax::kNoNode) {
+    ReportMissing(ctx, resource, rule, *by_default_index);
+    return;
+  }
+  // Only literal `false` values are changed; anything else is the author's.
+  for (NodeId value : Branches(tree, enabled)) {
+    if (IsFalse(tree, value)) ReportExplicitFalse(ctx, resource, value);
+  }
+}
+
+void Check(RuleContext& ctx) {
+  const Tree& tree = ctx.tree();
+  for (const cfn::Resource& resource : ctx.tmpl().resources()) {
+    if (resource.type != "AWS::S3::Bucket") continue;
+    if (!cfn::IsMapping(tree, resource.properties)) continue;
+    // The same rule mapping may be reached twice through aliases.
+    absl::flat_hash_set<NodeId> seen;
+    const NodeId encryption = tree.Find(tree.Resolve(resource.properties), "BucketEncryption");
+    for (NodeId config : BranchesOfKind(tree, encryption, NodeKind::kMapping)) {
+      const NodeId list = tree.Find(config, "ServerSideEncryptionConfiguration");
+      for (NodeId sequence : BranchesOfKind(tree, list, NodeKind::kSequence)) {
+        for (NodeId item : tree.children(sequence)) {
+          for (NodeId rule : BranchesOfKind(tree, item, NodeKind::kMapping)) {
+            if (seen.insert(rule).second) CheckRule(ctx, resource, rule);
+          }
+        }
+      }
+    }
+  }
+}
 
 }  // namespace
 
