@@ -17,41 +17,15 @@
 #include "src/io/line_diff.h"
 #include "src/syntax/load/load.h"
 #include "src/syntax/lossless.h"
+#include "tests/corpus/corpus_util.h"
 
 namespace cfnfix::engine {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-// Corpus templates the reference parser accepts (manifest column "parses").
-std::vector<fs::path> ParsingTemplates(const std::string& sub_corpus) {
-  fs::path dir = fs::path(CFNFIX_SHARED_DIR) / "corpus" / sub_corpus;
-  std::ifstream manifest(dir / "manifest.tsv");
-  std::string header;
-  std::getline(manifest, header);
-  std::vector<std::string> columns;
-  std::istringstream hs(header);
-  for (std::string c; std::getline(hs, c, '\t');) columns.push_back(c);
-  size_t path_col = std::find(columns.begin(), columns.end(), "path") - columns.begin();
-  size_t parses_col = std::find(columns.begin(), columns.end(), "parses") - columns.begin();
-  std::vector<fs::path> files;
-  for (std::string line; std::getline(manifest, line);) {
-    std::vector<std::string> cells;
-    std::istringstream ls(line);
-    for (std::string c; std::getline(ls, c, '\t');) cells.push_back(c);
-    if (cells.size() > std::max(path_col, parses_col) && cells[parses_col] == "yes") {
-      files.push_back(dir / cells[path_col]);
-    }
-  }
-  return files;
-}
+using corpus::ParsingTemplates;
+using corpus::ReadFile;
 
 FixerOptions AllRulesUnsafe() {
   FixerOptions options;

@@ -186,6 +186,52 @@ TEST(JsonParserTest, DecodesEscapes) {
   EXPECT_EQ(value(3), std::string("x\0y", 3));
 }
 
+// Long strings are scanned 16 bytes at a time: escapes right before, on and
+// after a 16-byte boundary, and plain runs longer than one block.
+TEST(JsonParserTest, DecodesEscapesAcrossBlockBoundaries) {
+  Tree tree = ParseOk(
+      "[\"0123456789abcd\\n0123456789abcdef0123\\\"\\\\x\", \"0123456789abcdefghij\", "
+      "\"0123456789abcde\\u00e9\", \"\\t\"]");
+  auto value = [&](size_t i) { return tree.node(tree.children(tree.root())[i]).value; };
+  EXPECT_EQ(value(0), "0123456789abcd\n0123456789abcdef0123\"\\x");
+  EXPECT_EQ(value(1), "0123456789abcdefghij");
+  EXPECT_EQ(value(2), "0123456789abcde\xC3\xA9");
+  EXPECT_EQ(value(3), "\t");
+  EXPECT_EQ(tree.RawText(tree.children(tree.root())[1]), "\"0123456789abcdefghij\"");
+}
+
+// Trivia of up to 32 bytes is classified at once; longer runs, tabs and
+// blank lines take the byte-by-byte path. Both must give the same tokens.
+TEST(JsonParserTest, LongAndMixedTriviaTokens) {
+  const std::string indent40(40, ' ');
+  const std::string indent20(20, ' ');
+  Tree tree = ParseOk("[\n" + indent40 + "1,\n" + indent20 + "2,\n\n \t 3 ,  \n" + indent20 +
+                      "\"s\"" + indent40 + "]");
+  EXPECT_EQ(Tokens(tree), (TokenList{{"ind", "["},      {"nl", "\n"},
+                                     {"ws", indent40},  {"scalar", "1"},
+                                     {"ind", ","},      {"nl", "\n"},
+                                     {"ws", indent20},  {"scalar", "2"},
+                                     {"ind", ","},      {"nl", "\n"},
+                                     {"nl", "\n"},      {"ws", " \t "},
+                                     {"scalar", "3"},   {"ws", " "},
+                                     {"ind", ","},      {"ws", "  "},
+                                     {"nl", "\n"},      {"ws", indent20},
+                                     {"scalar", "\"s\""}, {"ws", indent40},
+                                     {"ind", "]"}}));
+}
+
+// Stage 1 alone accepts these token sequences; the checked walk must not.
+TEST(JsonParserTest, ScalarsStageOneCannotJudgeAreChecked) {
+  for (const char* text : {"[01]", "[1.]", "[-]", "[.5]", "[1e]", "[+1]", "[tru]", "[nulll]",
+                           "[True]", "[\"a\" \"b\"]", "[\"a\"b]", "{\"a\" 1}", "[1 2]",
+                           "[\"\\x\"]", "[\"\\u12\"]", "[\"a\\\"]", "[1]x", "[0x1]"}) {
+    EXPECT_THAT(ErrorOf(text), ::testing::MatchesRegex("1:[0-9]+: .*")) << text;
+  }
+  for (const char* text : {"[0]", "[-0.5e+3]", "[1E-2]", "[true,false,null]", "[\"\\/\"]"}) {
+    EXPECT_TRUE(Parse(text).ok()) << text;
+  }
+}
+
 TEST(JsonParserTest, UnescapedStringsPointIntoTheSource) {
   Tree tree = ParseOk(R"(["plain", "esc\n"])");
   std::string_view text = tree.text();

@@ -1,21 +1,30 @@
-// Lossless JSON parsing: simdjson validates, a thin pass records spans.
+// Lossless JSON parsing: simdjson's stage 1 indexes, a checked walk builds.
 //
 // Why this design (tools/bench, 699 corpus JSON files, 23 MB, one core of
-// a shared 2-core VM): validating with simdjson's DOM parser costs about as
-// much as visiting every value with On-Demand (3.7-4.0 vs 3.4-3.5 GB/s), and
-// a span builder needs both: simdjson to validate, and a tree-building pass
-// whose node and token writes dominate (ParseJson as a whole runs at ~730
-// MB/s, so ~80% of its time is building the tree). On-Demand would save
-// nothing on validation but gives positions only per value, as raw token
-// views that include trailing whitespace, so colons, commas and closing
-// brackets would still have to be found by scanning. The DOM parse instead
-// leaves stage 1's structural index behind: the offset of every bracket,
-// colon, comma and scalar start, in order, which are exactly the token
-// starts. The tree is built by walking that index once, driven by the
-// grammar like simdjson's stage 2, scanning bytes only for the whitespace
-// between tokens and for backslashes inside strings. DOM's stage 2 is also
-// iterative and enforces the depth limit, so deep input cannot overflow the
-// stack.
+// a shared 2-core VM): a span builder needs positions for every token, and
+// simdjson's stage 1 leaves exactly those behind: the offset of every
+// bracket, colon, comma and scalar start, in order. The tree is built by
+// walking that index once, driven by the grammar like simdjson's stage 2,
+// scanning bytes (16 at a time) only for the trivia between tokens and the
+// inside of strings. On-Demand would give positions only per value, as raw
+// token views that include trailing whitespace, so colons, commas and
+// closing brackets would still have to be found by scanning.
+//
+// Fast path: stage 1 alone (it validates UTF-8 and finds the strings), then
+// a walk that checks everything DOM's stage 2 would: grammar, depth,
+// literals, number syntax, escapes and unescaped quotes or control bytes.
+// Skipping stage 2's tape (which we never read) took ParseJson from ~740 to
+// ~880 MB/s; sizing the token and node vectors so they never grow, and
+// finding plain strings' closing quote in the same scan that looks for
+// escapes, took it past 1 GB/s. Whenever the checked walk refuses, the DOM
+// path below runs as before and decides, so accepted input, trees and error
+// messages are the same as with DOM alone; escaped surrogates always take
+// that path (rare, and simdjson's and our rules must agree on them).
+//
+// DOM path: the DOM parser validates and leaves the same stage 1 index,
+// which is walked unchecked. DOM's stage 2 is iterative and enforces the
+// depth limit, so deep input cannot overflow the stack; the checked walk
+// is iterative too and enforces the same limit.
 //
 // The structural index is reached through dom::parser::implementation, a
 // public member that simdjson documents as "for benchmarking access"; it is
@@ -40,6 +49,10 @@
 #include <string_view>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "absl/strings/str_cat.h"
 #include "simdjson.h"
 #include "src/syntax/json/json_unescape.h"
@@ -59,6 +72,153 @@ constexpr size_t kCachedParserLimit = 8u << 20;
 const Node kBlankNode{};
 
 bool IsJsonWhitespace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Bit k is set when byte k of the 16 at `p` is not a space. `p` may point
+// into the source's padding.
+uint32_t NonSpaceMask16(const char* p) {
+#if defined(__SSE2__)
+  const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  return ~static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(' ')))) &
+         0xFFFFu;
+#else
+  uint32_t mask = 0;
+  for (int k = 0; k < 16; ++k) mask |= uint32_t{p[k] != ' '} << k;
+  return mask;
+#endif
+}
+
+// Bit k is set when byte k of the 16 at `p` needs a closer look inside a
+// string: a quote, a backslash or a control character.
+uint32_t StringSpecialMask16(const char* p) {
+#if defined(__SSE2__)
+  const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i quote = _mm_cmpeq_epi8(bytes, _mm_set1_epi8('"'));
+  const __m128i backslash = _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\\'));
+  // Unsigned byte < 0x20 exactly when min(byte, 0x1F) == byte.
+  const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(bytes, _mm_set1_epi8(0x1F)), bytes);
+  return static_cast<uint32_t>(
+      _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(quote, backslash), control)));
+#else
+  uint32_t mask = 0;
+  for (int k = 0; k < 16; ++k) {
+    const unsigned char c = static_cast<unsigned char>(p[k]);
+    mask |= uint32_t{c == '"' || c == '\\' || c < 0x20} << k;
+  }
+  return mask;
+#endif
+}
+
+// True when [p, end) is exactly an RFC 8259 number. Range is not checked:
+// numbers are kept as source text.
+bool IsJsonNumber(const char* p, const char* end) {
+  if (p < end && *p == '-') ++p;
+  if (p == end) return false;
+  if (*p == '0') {
+    ++p;
+  } else if (*p >= '1' && *p <= '9') {
+    while (++p < end && IsDigit(*p)) {
+    }
+  } else {
+    return false;
+  }
+  if (p < end && *p == '.') {
+    if (++p == end || !IsDigit(*p)) return false;
+    while (++p < end && IsDigit(*p)) {
+    }
+  }
+  if (p < end && (*p == 'e' || *p == 'E')) {
+    if (++p < end && (*p == '+' || *p == '-')) ++p;
+    if (p == end || !IsDigit(*p)) return false;
+    while (++p < end && IsDigit(*p)) {
+    }
+  }
+  return p == end;
+}
+
+// Decodes the string content `inner` (quotes removed) into `out`. Checked,
+// returns false unless every escape is valid and no quote or control
+// character stands unescaped; escaped surrogates are then refused even when
+// paired, since they are rare and the DOM path decides about them. Unchecked,
+// the content is known to be valid. Plain runs are skipped 16 bytes at a
+// time: escaped strings in templates are long (scripts, embedded JSON).
+bool DecodeJsonString(std::string_view inner, bool checked, std::string& out) {
+  const char* text = inner.data();
+  const size_t size = inner.size();
+  out.resize(size);  // Escapes only ever shorten the text.
+  char* to = out.data();
+  size_t i = 0;
+  size_t run = 0;  // Start of the plain run not yet copied.
+  while (i < size) {
+    uint32_t special = StringSpecialMask16(text + i);
+    if (size - i < 16) special &= (1u << (size - i)) - 1;
+    if (special == 0) {
+      i += 16;
+      continue;
+    }
+    i += static_cast<size_t>(__builtin_ctz(special));
+    if (text[i] != '\\') {
+      if (checked) return false;
+      ++i;
+      continue;
+    }
+    std::memcpy(to, text + run, i - run);
+    to += i - run;
+    if (i + 1 >= size) return false;
+    const char kind = text[i + 1];
+    i += 2;
+    switch (kind) {
+      case '"': case '\\': case '/': *to++ = kind; break;
+      case 'b': *to++ = '\b'; break;
+      case 'f': *to++ = '\f'; break;
+      case 'n': *to++ = '\n'; break;
+      case 'r': *to++ = '\r'; break;
+      case 't': *to++ = '\t'; break;
+      case 'u': {
+        if (size - i < 4) return false;
+        int32_t unit = ParseHex4(text + i);
+        if (unit < 0) return false;
+        i += 4;
+        uint32_t code_point = static_cast<uint32_t>(unit);
+        if (code_point >= 0xD800 && code_point <= 0xDFFF) {
+          if (checked) return false;
+          // Validated: a high surrogate is followed by "\u" + low surrogate.
+          if (code_point <= 0xDBFF && size - i >= 6) {
+            const int32_t low = ParseHex4(text + i + 2);
+            code_point = 0x10000 + ((code_point - 0xD800) << 10) +
+                         (static_cast<uint32_t>(low) - 0xDC00);
+            i += 6;
+          }
+        }
+        if (code_point < 0x80) {
+          *to++ = static_cast<char>(code_point);
+        } else if (code_point < 0x800) {
+          *to++ = static_cast<char>(0xC0 | (code_point >> 6));
+          *to++ = static_cast<char>(0x80 | (code_point & 0x3F));
+        } else if (code_point < 0x10000) {
+          *to++ = static_cast<char>(0xE0 | (code_point >> 12));
+          *to++ = static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
+          *to++ = static_cast<char>(0x80 | (code_point & 0x3F));
+        } else {
+          *to++ = static_cast<char>(0xF0 | (code_point >> 18));
+          *to++ = static_cast<char>(0x80 | ((code_point >> 12) & 0x3F));
+          *to++ = static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
+          *to++ = static_cast<char>(0x80 | (code_point & 0x3F));
+        }
+        break;
+      }
+      default:
+        if (checked) return false;
+        *to++ = kind;
+        break;
+    }
+    run = i;
+  }
+  std::memcpy(to, text + run, size - run);
+  to += size - run;
+  out.resize(static_cast<size_t>(to - out.data()));
+  return true;
+}
 
 // simdjson's max_depth N admits N nested collections, as ours does; it must
 // be at least 1 to parse anything, and 0 collections are then checked by us.
@@ -72,18 +232,26 @@ simdjson::dom::parser& CachedParser() {
 // Walks simdjson's structural index and emits nodes and tokens. The walk is
 // driven by the grammar (inside an object a key, a colon and a value follow
 // each other), like simdjson's own stage 2, so only the kind of each value is
-// a data-dependent branch. The index comes from a document simdjson (or the
-// strict checker) validated; the few checks left only guard against reading
-// out of bounds should the two ever disagree.
+// a data-dependent branch.
+//
+// Unchecked, the index comes from a document simdjson's DOM parser (or the
+// strict checker) validated, and the few checks left only guard against
+// reading out of bounds should the two ever disagree. Checked, the index
+// comes from stage 1 alone (UTF-8 and string boundaries), and the walk
+// checks everything else stage 2 would: the grammar, the depth, literals,
+// numbers and string escapes. A false result then only means "take the DOM
+// path", which decides and explains.
 class TreeWalker {
  public:
   TreeWalker(std::shared_ptr<const SourceText> source, uint32_t bom, const uint32_t* indexes,
-             uint32_t count)
+             uint32_t count, bool checked, size_t max_depth)
       : text_(source->padded_data()),
         size_(static_cast<uint32_t>(source->size())),
         bom_(bom),
         indexes_(indexes),
         count_(count),
+        checked_(checked),
+        max_depth_(max_depth),
         builder_(std::move(source), Format::kJson) {}
 
   absl::StatusOr<Tree> Walk();
@@ -112,14 +280,29 @@ class TreeWalker {
   // false when the range holds anything else.
   bool EmitTrivia(uint32_t from, uint32_t to) {
     if (from == to) return true;  // Minified JSON, or a colon right after a key.
-    if (to - from == 1 && text_[from] == ' ') {
-      builder_.AddToken(TokenKind::kWhitespace, Span{from, to});
-      return true;
+    const uint32_t length = to - from;
+    if (length <= 32) {
+      // Pretty-printed JSON: mostly one space, or a line break and then the
+      // indentation. Classify up to 32 bytes at once.
+      uint32_t others = NonSpaceMask16(text_ + from);
+      if (length > 16) others |= NonSpaceMask16(text_ + from + 16) << 16;
+      others &= static_cast<uint32_t>((uint64_t{1} << length) - 1);
+      if (others == 0) {
+        builder_.AddToken(TokenKind::kWhitespace, Span{from, to});
+        return true;
+      }
+      if (others == 1 && text_[from] == '\n') {
+        builder_.AddToken(TokenKind::kNewline, Span{from, from + 1});
+        if (length > 1) builder_.AddToken(TokenKind::kWhitespace, Span{from + 1, to});
+        return true;
+      }
     }
     return EmitTriviaSlow(from, to);
   }
   bool EmitTriviaSlow(uint32_t from, uint32_t to);
-  bool HasBackslash(const char* begin, size_t size) const;
+  // Sets the value of the string scalar `node` from its content `inner`.
+  // Returns false when checked and the content is not valid.
+  bool StringValue(std::string_view inner, Node& node);
 
   struct OpenCollection {
     NodeId node;
@@ -132,6 +315,8 @@ class TreeWalker {
   uint32_t bom_;
   const uint32_t* indexes_;
   uint32_t count_;
+  bool checked_;
+  size_t max_depth_;
   uint32_t pos_ = 0;  // Everything before this offset has tokens.
   TreeBuilder builder_;
   // Children of the collections still open, innermost last; the top level's
@@ -140,52 +325,78 @@ class TreeWalker {
   std::vector<OpenCollection> open_;
 };
 
-bool TreeWalker::HasBackslash(const char* begin, size_t size) const {
-  // Strings in templates are short: a word-at-a-time scan beats a memchr call.
-  constexpr uint64_t kOnes = 0x0101010101010101u;
-  constexpr uint64_t kHighs = 0x8080808080808080u;
-  size_t i = 0;
-  for (; i + 8 <= size; i += 8) {
-    uint64_t word;
-    std::memcpy(&word, begin + i, 8);
-    uint64_t x = word ^ (kOnes * '\\');
-    if (((x - kOnes) & ~x & kHighs) != 0) return true;
+bool TreeWalker::StringValue(std::string_view inner, Node& node) {
+  // Strings in templates are short and mostly plain: look at 16 bytes at a
+  // time for anything that is not (the source is padded).
+  for (size_t i = 0; i < inner.size(); i += 16) {
+    uint32_t special = StringSpecialMask16(inner.data() + i);
+    if (inner.size() - i < 16) special &= (1u << (inner.size() - i)) - 1;
+    if (special == 0) continue;
+    // Valid content with a quote or control character has an escape, and
+    // escapes always shorten the text: an escape-free string is its own
+    // value and needs no copy.
+    std::string decoded;
+    if (!DecodeJsonString(inner, checked_, decoded)) return false;
+    node.value = builder_.Store(std::move(decoded));
+    return true;
   }
-  for (; i < size; ++i) {
-    if (begin[i] == '\\') return true;
-  }
-  return false;
+  node.value = inner;
+  return true;
 }
 
 bool TreeWalker::Scalar(uint32_t i) {
   const uint32_t at = Offset(i);
   if (i >= count_ || !EmitTrivia(pos_, at)) return false;
-  // The scalar runs to the next structural, less the whitespace before it.
-  uint32_t end = Offset(i + 1);
-  while (end > at + 1 && IsJsonWhitespace(text_[end - 1])) --end;
-  const Span span{at, end};
+  const uint32_t next = Offset(i + 1);
   NodeId id = builder_.AddNode(kBlankNode);
   Node& node = builder_.mutable_node(id);
-  node.span = span;
+  uint32_t end = next;
   if (text_[at] == '"') {
-    if (end - at < 2) return false;
     node.scalar_style = ScalarStyle::kDoubleQuoted;
-    std::string_view inner(text_ + at + 1, end - at - 2);
-    // Escapes always shorten the text, so an escape-free string is its own
-    // value and needs no copy.
-    node.value = HasBackslash(inner.data(), inner.size())
-                     ? builder_.Store(UnescapeJsonString(inner))
-                     : inner;
+    // Most strings hold no escape: then the first quote, backslash or
+    // control character after the opening quote is the closing quote, the
+    // string is its own value, and whatever follows up to the next
+    // structural is trivia (checked there). Look 16 bytes at a time; the
+    // source is padded.
+    const char* content = text_ + at + 1;
+    bool plain = false;
+    for (uint32_t k = 0; at + 1 + k < next; k += 16) {
+      const uint32_t special = StringSpecialMask16(content + k);
+      if (special == 0) continue;
+      const uint32_t close = at + 1 + k + static_cast<uint32_t>(__builtin_ctz(special));
+      if (close < next && text_[close] == '"') {
+        end = close + 1;
+        node.value = std::string_view(content, close - at - 1);
+        plain = true;
+      }
+      break;
+    }
+    if (!plain) {
+      // An escape (or a problem): the string runs to the next structural,
+      // less the whitespace before it.
+      while (end > at + 1 && IsJsonWhitespace(text_[end - 1])) --end;
+      if (end - at < 2 || (checked_ && text_[end - 1] != '"')) return false;
+      if (!StringValue(std::string_view(content, end - at - 2), node)) return false;
+    }
   } else {
+    // Literals and numbers run to the next structural, less the whitespace
+    // before it.
+    while (end > at + 1 && IsJsonWhitespace(text_[end - 1])) --end;
     node.value = std::string_view(text_ + at, end - at);
+    if (checked_ && node.value != "true" && node.value != "false" && node.value != "null" &&
+        !IsJsonNumber(text_ + at, text_ + end)) {
+      return false;
+    }
   }
+  node.span = Span{at, end};
   pending_.push_back(id);
-  builder_.AddToken(TokenKind::kScalar, span);
+  builder_.AddToken(TokenKind::kScalar, node.span);
   pos_ = end;
   return true;
 }
 
 bool TreeWalker::Open(uint32_t i, NodeKind kind) {
+  if (checked_ && open_.size() >= max_depth_) return false;
   const uint32_t at = Offset(i);
   NodeId id = builder_.AddNode(kBlankNode);
   Node& node = builder_.mutable_node(id);
@@ -210,8 +421,14 @@ bool TreeWalker::Close(uint32_t i) {
 }
 
 absl::StatusOr<Tree> TreeWalker::Walk() {
-  builder_.ReserveTokens(size_t{count_} * 2 + 4);
-  builder_.ReserveNodes(count_ / 2 + 2);
+  // Enough for nearly every file, so the vectors never grow and copy: a
+  // pretty-printed template has up to ~2.2 tokens per structural (line
+  // break and indentation around brackets) and up to ~0.6 nodes (small
+  // objects like {"Ref": "X"}). Growing would copy the whole vector.
+  builder_.ReserveTokens(size_t{count_} * 5 / 2 + 8);
+  builder_.ReserveNodes(size_t{count_} * 2 / 3 + 4);
+  pending_.reserve(64);
+  open_.reserve(32);
   if (bom_ != 0) {
     builder_.AddToken(TokenKind::kBom, Span{0, bom_});
     pos_ = bom_;
@@ -327,16 +544,28 @@ absl::StatusOr<Tree> ParseJson(std::shared_ptr<const SourceText> source,
   simdjson::dom::parser& parser = text.size() <= kCachedParserLimit ? CachedParser()
                                                                     : large_parser;
   const size_t depth = SimdjsonDepth(options.max_depth);
-  if (parser.max_depth() != depth) {
-    if (parser.allocate(std::max<size_t>(parser.capacity(), 4096), depth) !=
-        simdjson::SUCCESS) {
+  const size_t length = text.size() - bom;
+  const size_t capacity = std::max({parser.capacity(), length, size_t{4096}});
+  if (parser.max_depth() != depth || parser.capacity() != capacity) {
+    if (parser.allocate(capacity, depth) != simdjson::SUCCESS) {
       return absl::ResourceExhaustedError("1:1: out of memory for the JSON parser");
     }
   }
+  const auto* data = reinterpret_cast<const uint8_t*>(source->padded_data() + bom);
+
+  // Fast path: stage 1 only, the walk checks the rest. Anything it does not
+  // accept goes down the DOM path below, which decides and explains.
+  if (parser.implementation->stage1(data, length, simdjson::stage1_mode::regular) ==
+      simdjson::SUCCESS) {
+    absl::StatusOr<Tree> tree =
+        TreeWalker(source, bom, parser.implementation->structural_indexes.get(),
+                   parser.implementation->n_structural_indexes, /*checked=*/true, depth)
+            .Walk();
+    if (tree.ok()) return tree;
+  }
+
   simdjson::error_code error =
-      parser
-          .parse(simdjson::padded_string_view(source->padded_data() + bom, text.size() - bom,
-                                              text.size() - bom + SourceText::kPadding))
+      parser.parse(simdjson::padded_string_view(data, length, length + SourceText::kPadding))
           .error();
   if (error != simdjson::SUCCESS) {
     absl::Status status = ValidateJson(*source, bom, options.max_depth);
@@ -349,7 +578,7 @@ absl::StatusOr<Tree> ParseJson(std::shared_ptr<const SourceText> source,
     }
   }
   return TreeWalker(std::move(source), bom, parser.implementation->structural_indexes.get(),
-                    parser.implementation->n_structural_indexes)
+                    parser.implementation->n_structural_indexes, /*checked=*/false, depth)
       .Walk();
 }
 
