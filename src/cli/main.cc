@@ -17,9 +17,11 @@ void AddCommonOptions(CLI::App* command, CommonOptions& options, bool with_forma
       ->required();
   command->add_option("--select", options.select,
                       "Only these rules (codes, names or code prefixes like CF1)")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false);  // One value per flag: a path after it stays a path.
   command->add_option("--ignore", options.ignore, "Skip these rules (codes, names or prefixes)")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false);
   command->add_flag("--unsafe-fixes", options.unsafe_fixes,
                     "Also apply fixes that change deployed behaviour");
   if (with_format) {

@@ -1,5 +1,7 @@
 #include "src/cli/run_files.h"
 
+#include <filesystem>
+
 #include "src/io/file_walk.h"
 #include "src/io/thread_pool.h"
 #include "src/syntax/load/load.h"
@@ -47,8 +49,19 @@ absl::StatusOr<std::vector<FileResult>> RunFiles(const std::vector<std::string>&
                                                  const RunOptions& options) {
   std::vector<WalkEntry> entries;
   std::vector<std::string> on_disk;
+  // A path that does not exist is an error for that path only; the other
+  // files are still processed.
+  std::vector<FileResult> missing;
   for (const std::string& path : paths) {
-    if (path != "-") on_disk.push_back(path);
+    if (path == "-") continue;
+    std::error_code ec;
+    if (std::filesystem::exists(path, ec)) {
+      on_disk.push_back(path);
+      continue;
+    }
+    FileResult& result = missing.emplace_back();
+    result.outcome.path = path;
+    result.outcome.status = absl::NotFoundError("no such file or directory");
   }
   if (!on_disk.empty()) {
     absl::StatusOr<std::vector<WalkEntry>> walked = CollectFiles(on_disk, WalkOptions{});
@@ -68,7 +81,7 @@ absl::StatusOr<std::vector<FileResult>> RunFiles(const std::vector<std::string>&
               [&](size_t i) { results[i] = ProcessOne(entries[i], options); });
 
   // Walked files that are not templates were never the user's concern.
-  std::vector<FileResult> kept;
+  std::vector<FileResult> kept = std::move(missing);
   for (size_t i = 0; i < results.size(); ++i) {
     const FileResult& r = results[i];
     bool silent = !entries[i].explicit_path && r.skip_reason.empty() &&

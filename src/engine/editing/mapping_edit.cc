@@ -90,6 +90,21 @@ absl::StatusOr<std::vector<Edit>> InsertIntoFlow(const Tree& tree, NodeId mappin
   const std::string line_break = LineBreakAt(text, value_end);
 
   const uint32_t next = SkipTrivia(text, value_end);
+  if (next < text.size() && text[next] == ',' && index + 1 == tree.pair_count(mapping)) {
+    // YAML allows a comma after the last entry: each new entry goes after
+    // it with a comma of its own, on the comma's line when the brace is
+    // there too, else on lines of their own aligned with this entry.
+    std::string inserted;
+    if (SameLine(text, next, SkipTrivia(text, next + 1))) {
+      for (const NewPair& pair : pairs) inserted += " " + RenderEntry(tree, pair, separator) + ",";
+      return std::vector<Edit>{Edit::Insert(next + 1, std::move(inserted))};
+    }
+    const std::string indent = IndentOf(text, tree.FullSpan(key).begin);
+    for (const NewPair& pair : pairs) {
+      inserted += indent + RenderEntry(tree, pair, separator) + "," + line_break;
+    }
+    return std::vector<Edit>{Edit::Insert(NextLineStart(text, next), std::move(inserted))};
+  }
   if (next < text.size() && text[next] == ',') {
     const NodeId next_key = tree.key(mapping, index + 1);
     const uint32_t next_begin = tree.FullSpan(next_key).begin;

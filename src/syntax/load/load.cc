@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -35,6 +36,15 @@ uint32_t FirstInvalidUtf8(std::string_view text) {
     if (len == 0 || i + len > text.size()) return static_cast<uint32_t>(i);
     if (!simdjson::validate_utf8(text.data() + i, len)) return static_cast<uint32_t>(i);
     i += len;
+  }
+  return static_cast<uint32_t>(text.size());
+}
+
+// Offset of the first carriage return not followed by a line feed, or
+// size() when there is none.
+uint32_t FirstLoneCarriageReturn(std::string_view text) {
+  for (size_t i = text.find('\r'); i != std::string_view::npos; i = text.find('\r', i + 1)) {
+    if (i + 1 == text.size() || text[i + 1] != '\n') return static_cast<uint32_t>(i);
   }
   return static_cast<uint32_t>(text.size());
 }
@@ -78,6 +88,16 @@ absl::StatusOr<Tree> ParseSource(std::shared_ptr<const SourceText> source,
                                  const ParseOptions& options, std::optional<Format> format) {
   CFNFIX_RETURN_IF_ERROR(CheckEncoding(*source, options));
   Format chosen = format.value_or(DetectFormat(source->name(), source->text()));
+  // YAML reads a lone CR as a line break, but line numbers and every edit
+  // helper count LF only; refuse rather than fix such a file wrongly.
+  if (chosen == Format::kYaml) {
+    uint32_t cr = FirstLoneCarriageReturn(source->text());
+    if (cr < source->text().size()) {
+      return ErrorAt(*source, cr,
+                     "line break is a lone carriage return (CR); save the file with LF or "
+                     "CRLF line endings");
+    }
+  }
   absl::StatusOr<Tree> tree = chosen == Format::kJson ? ParseJson(std::move(source), options)
                                                       : ParseYaml(std::move(source), options);
   if (tree.ok()) CFNFIX_RETURN_IF_ERROR(CheckDuplicateKeys(*tree));
@@ -92,6 +112,11 @@ absl::StatusOr<std::shared_ptr<const SourceText>> ReadSource(const std::string& 
     buffer << std::cin.rdbuf();
     bytes = std::move(buffer).str();
     return SourceText::Create(bytes, "-");
+  }
+  // An ifstream opens a directory and then reports an absurd size.
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    return absl::InvalidArgumentError("is a directory, not a template file");
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return absl::NotFoundError(absl::StrCat("cannot open: ", std::strerror(errno)));
