@@ -8,6 +8,7 @@
 // "PATH: message" — a made-up 1:1 would only mislead an editor.
 #include <filesystem>
 #include <functional>
+#include <ostream>
 #include <regex>
 #include <string>
 #include <vector>
@@ -29,6 +30,9 @@ struct Row {
   bool positioned = true;
   bool create = true;  // False: the path must not exist.
 };
+
+// GoogleTest prints the row by name instead of as raw bytes.
+void PrintTo(const Row& row, std::ostream* os) { *os << row.name; }
 
 std::string JsonSuiteCase(const std::string& name) {
   fs::path path = fs::path(CFNFIX_SHARED_DIR) / "conformance/JSONTestSuite/test_parsing" / name;

@@ -2,6 +2,7 @@
 // leaves the walked tree, and, where it writes, every byte it was not asked
 // to change (line endings, BOM, final newline, tabs) stays as it was.
 #include <filesystem>
+#include <ostream>
 #include <string>
 
 #include "gtest/gtest.h"
@@ -61,6 +62,8 @@ struct Preserved {
   std::string input;
   std::string expected;
 };
+
+void PrintTo(const Preserved& p, std::ostream* os) { *os << p.name; }
 
 class PreservationTest : public testing::TestWithParam<Preserved> {};
 
