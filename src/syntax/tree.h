@@ -170,13 +170,25 @@ class TreeBuilder {
     tree_.nodes_.push_back(node);
     return static_cast<NodeId>(tree_.nodes_.size() - 1);
   }
+  // Appends a default Node to fill in place through mutable_node(). Faster
+  // than AddNode(const Node&) with a Node assembled on the stack: copying
+  // the struct right after its fields were stored stalls on store
+  // forwarding.
+  NodeId NewNode() {
+    tree_.nodes_.emplace_back();
+    return static_cast<NodeId>(tree_.nodes_.size() - 1);
+  }
   Node& mutable_node(NodeId id) { return tree_.nodes_[id]; }
   // Stores `children` contiguously as the children of `parent` and sets their
   // parent links. Call once per collection, after all children exist.
   void SetChildren(NodeId parent, absl::Span<const NodeId> children);
+  // SetChildren for a parser that already set each child's parent link
+  // when it created the child: only stores the list.
+  void StoreChildren(NodeId parent, absl::Span<const NodeId> children);
   void AddToken(TokenKind kind, Span span) { tree_.tokens_.push_back(Token{kind, span}); }
   void ReserveTokens(size_t n) { tree_.tokens_.reserve(n); }
   void ReserveNodes(size_t n) { tree_.nodes_.reserve(n); }
+  void ReserveChildren(size_t n) { tree_.children_.reserve(n); }
   void AddDocument(const Document& doc) { tree_.documents_.push_back(doc); }
   // Copies `text` into the tree's arena and returns a stable view of it.
   std::string_view Store(std::string text);

@@ -133,26 +133,26 @@ class Parser {
     anchors_[name] = id;
   }
   void AddScalar(const SynToken& t, Properties props) {
-    Node n;
+    const NodeId id = builder_.NewNode();
+    Node& n = builder_.mutable_node(id);
     n.kind = NodeKind::kScalar;
     n.scalar_style = t.style;
     n.span = t.span;
     n.tag = props.tag;
     n.anchor = props.anchor;
     n.value = t.value;
-    NodeId id = builder_.AddNode(n);
     RegisterAnchor(props.anchor, id);
     children_.push_back(id);
   }
   void AddEmptyScalar(uint32_t pos, Properties props) {
-    Node n;
+    const NodeId id = builder_.NewNode();
+    Node& n = builder_.mutable_node(id);
     n.kind = NodeKind::kScalar;
     n.scalar_style = ScalarStyle::kPlain;
     n.span = Span{pos, pos};
     n.tag = props.tag;
     n.anchor = props.anchor;
     n.value = builder_.source_text().substr(pos, 0);
-    NodeId id = builder_.AddNode(n);
     RegisterAnchor(props.anchor, id);
     children_.push_back(id);
   }
@@ -161,13 +161,13 @@ class Parser {
       return Fail(begin, absl::StrCat("nesting is deeper than the limit of ", max_depth_,
                                       " levels"));
     }
-    Node n;
+    const NodeId id = builder_.NewNode();
+    Node& n = builder_.mutable_node(id);
     n.kind = kind;
     n.collection_style = style;
     n.span = Span{begin, begin};
     n.tag = props.tag;
     n.anchor = props.anchor;
-    NodeId id = builder_.AddNode(n);
     RegisterAnchor(props.anchor, id);
     children_.push_back(id);
     frames_.push_back(Frame{id, static_cast<uint32_t>(children_.size())});
@@ -376,12 +376,13 @@ bool Parser::ParseNode(bool block, bool indentless_sequence) {
       return Fail(t->span.begin, absl::StrCat("alias *", ToAbsl(t->value),
                                               " refers to an undefined anchor"));
     }
-    Node n;
+    const NodeId id = builder_.NewNode();
+    Node& n = builder_.mutable_node(id);
     n.kind = NodeKind::kAlias;
     n.span = t->span;
     n.first_child = it->second;
     n.value = t->value;
-    children_.push_back(builder_.AddNode(n));
+    children_.push_back(id);
     Skip();
     Pop();
     return true;

@@ -847,14 +847,9 @@ bool Scanner::FetchQuotedScalar(bool single) {
   }
   ++pos_;
   Emit(TokenKind::kScalar, start, pos_);
-  SynToken t;
-  t.kind = Tok::kScalar;
-  t.style = single ? ScalarStyle::kSingleQuoted : ScalarStyle::kDoubleQuoted;
-  t.span = Span{start, pos_};
-  std::string_view inner(s_ + start + 1, pos_ - start - 2);
-  if (!needs_decode) {
-    t.value = inner;
-  } else {
+  const std::string_view inner(s_ + start + 1, pos_ - start - 2);
+  std::string_view value = inner;
+  if (needs_decode) {
     std::string out;
     if (single) {
       DecodeSingleQuoted(inner, &out);
@@ -865,9 +860,13 @@ bool Scanner::FetchQuotedScalar(bool single) {
         return Fail(start + 1 + error_offset, error);
       }
     }
-    t.value = builder_->Store(std::move(out));
+    value = builder_->Store(std::move(out));
   }
-  queue_.push_back(t);
+  SynToken& t = queue_.emplace_back();
+  t.kind = Tok::kScalar;
+  t.style = single ? ScalarStyle::kSingleQuoted : ScalarStyle::kDoubleQuoted;
+  t.span = Span{start, pos_};
+  t.value = value;
   last_json_like_ = true;
   return true;
 }
@@ -932,7 +931,7 @@ bool Scanner::FetchPlainScalar() {
   EmitTrivia(end, pos_);
   if (leading_blanks) simple_key_allowed_ = true;
   if (multiline && !leading_blanks) last_multiline_plain_line_ = line_;
-  SynToken t;
+  SynToken& t = queue_.emplace_back();
   t.kind = Tok::kScalar;
   t.style = ScalarStyle::kPlain;
   t.span = Span{start, end};
@@ -943,7 +942,6 @@ bool Scanner::FetchPlainScalar() {
     FoldPlain(std::string_view(s_ + start, end - start), &out);
     t.value = builder_->Store(std::move(out));
   }
-  queue_.push_back(t);
   return true;
 }
 

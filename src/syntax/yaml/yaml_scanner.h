@@ -105,11 +105,12 @@ class Scanner {
   }
   // Emits [from, to) as whitespace, newline and comment tokens.
   void EmitTrivia(uint32_t from, uint32_t to);
+  // Tokens are appended and then filled in place: pushing a copy of one
+  // assembled on the stack stalls on store forwarding.
   void Push(Tok kind, uint32_t begin, uint32_t end) {
-    SynToken t;
+    SynToken& t = queue_.emplace_back();
     t.kind = kind;
     t.span = Span{begin, end};
-    queue_.push_back(t);
   }
 
   bool FetchMoreTokens();
