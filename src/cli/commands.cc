@@ -18,6 +18,7 @@
 #include "src/datamodel/canonical_json.h"
 #include "src/engine/registry.h"
 #include "src/io/git_patch.h"
+#include "src/io/temp_files.h"
 #include "src/io/unified_diff.h"
 #include "src/syntax/load/load.h"
 
@@ -231,6 +232,14 @@ int RunFix(const CommonOptions& common, const std::string& patch_path) {
       r.outcome.applied.clear();
       r.outcome.remaining = r.outcome.findings;
     }
+  }
+  // Temporary files of an earlier run that was killed mid-write.
+  std::vector<std::string> on_disk;
+  for (const FileResult& r : *results) {
+    if (!r.from_stdin && r.read_ok) on_disk.push_back(r.outcome.path);
+  }
+  for (const std::string& path : RemoveStaleTempFiles(on_disk)) {
+    std::cerr << path << ": removed, a temporary file left by an interrupted run\n";
   }
   std::ostream& report = stdin_mode ? std::cerr : std::cout;
   if (common.format == OutputFormat::kText) {

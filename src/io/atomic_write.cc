@@ -8,10 +8,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <atomic>
-#include <random>
-
 #include "absl/strings/str_cat.h"
+#include "src/io/temp_files.h"
 
 namespace cfnfix {
 namespace {
@@ -108,13 +106,6 @@ bool MayWrite(const std::string& real_path, const struct stat& st) {
   return access(real_path.c_str(), W_OK) == 0;
 }
 
-std::string TempName(const std::string& dir, const std::string& base) {
-  static std::atomic<uint64_t> counter{0};
-  static thread_local std::mt19937_64 rng(std::random_device{}());
-  return absl::StrCat(dir, "/.", base, ".cfnfix-", getpid(), "-", counter.fetch_add(1), "-",
-                      rng() % 1000000, ".tmp");
-}
-
 }  // namespace
 
 uint64_t HashBytes(std::string_view bytes) {
@@ -165,7 +156,7 @@ absl::Status WriteFileAtomically(const std::string& path, std::string_view conte
 
   TempFileGuard temp;
   for (int attempt = 0; attempt < 100 && temp.fd < 0; ++attempt) {
-    std::string name = TempName(dir, base);
+    std::string name = TempFilePath(dir, base);
     temp.fd = open(name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (temp.fd >= 0) {
       temp.path = std::move(name);

@@ -7,7 +7,9 @@
 # ".NAME.cfnfix-PID-N-R.tmp" and renames it over the original. A SIGKILL
 # between creating and renaming it leaves that file behind (no process is
 # left to remove it). Such leftovers never replace a template; they are
-# accepted here only under exactly that name pattern, and counted.
+# accepted here only under exactly that name pattern, and counted. The next
+# `fix` removes them (their process is gone): after it, the tree must equal
+# the expected one exactly, with no temporary file left.
 set -u
 : "${CFNFIX:?path of the cfnfix binary}"
 runs="${KILL_TEST_RUNS:-30}"
@@ -82,8 +84,8 @@ for run in $(seq 1 "$runs"); do
   bad=0
   [ -n "$problems" ] && { bad=1; sed "s/^/  run $run: /" <<< "$problems"; }
   [ "$tmp_files" -gt 0 ] && leftover_runs=$((leftover_runs+1))
-  find "$work/run" -name '.*.cfnfix-*.tmp' -delete
-  # Picking up after the kill: a second run finishes every file.
+  # Picking up after the kill: a second run finishes every file and
+  # removes the temporary files the killed run left.
   "$CFNFIX" fix "$work/run" >/dev/null 2>&1
   hashes "$work/run" | cmp -s - "$work/expected.md5" || { bad=1; echo "  run $run: re-run differs"; }
   if [ "$bad" -eq 0 ]; then passed=$((passed+1)); else fail "run $run"; fi
