@@ -1,6 +1,8 @@
 #include "src/engine/fixer.h"
 
+#include <algorithm>
 #include <set>
+#include <tuple>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -69,6 +71,11 @@ Finding ToFinding(const Diagnostic& d, const SourceText& source) {
 std::vector<Finding> ToFindings(const Analysis& analysis) {
   std::vector<Finding> findings;
   for (const Diagnostic& d : analysis.diagnostics) findings.push_back(ToFinding(d, *analysis.source));
+  // Rules run one after another; readers expect the file's order.
+  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+    return std::tie(a.at.line, a.at.column, a.rule->code) <
+           std::tie(b.at.line, b.at.column, b.rule->code);
+  });
   return findings;
 }
 

@@ -1,0 +1,42 @@
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "src/engine/fixer.h"
+#include "src/engine/registry.h"
+#include "src/syntax/source.h"
+
+namespace cfnfix::engine {
+namespace {
+
+// Rules run one after another, so their findings come grouped by rule;
+// users read a report top to bottom and expect the file's order.
+TEST(FixerTest, ReportsFindingsInFileOrder) {
+  const std::string text =
+      "Resources:\n"
+      "  Server:\n"
+      "    Type: AWS::EC2::Instance\n"
+      "    Properties:\n"
+      "      ImageId: ami-0123456789abcdef0\n"
+      "      InstanceType: t3.micro\n"
+      "  Data:\n"
+      "    Type: AWS::S3::Bucket\n"
+      "    Properties:\n"
+      "      BucketEncryption:\n"
+      "        ServerSideEncryptionConfiguration:\n"
+      "          - ServerSideEncryptionByDefault:\n"
+      "              SSEAlgorithm: aws:kms\n";
+  FixerOptions options;
+  options.rules.assign(AllRules().begin(), AllRules().end());
+  const FileOutcome outcome = CheckSource(SourceText::Create(text, "order.yaml"), options);
+  ASSERT_TRUE(outcome.status.ok()) << outcome.status;
+  std::vector<std::string> seen;
+  for (const Finding& f : outcome.findings) {
+    seen.push_back(std::to_string(f.at.line) + ":" + std::to_string(f.at.column) + " " +
+                   std::string(f.rule->code));
+  }
+  EXPECT_EQ(seen, (std::vector<std::string>{"5:16 CF401", "7:3 CF101", "12:13 CF201"}));
+}
+
+}  // namespace
+}  // namespace cfnfix::engine
