@@ -1,7 +1,9 @@
 // cfnfix: finds and fixes defects in AWS CloudFormation templates.
+#include <cctype>
 #include <iostream>
-#include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "CLI/CLI.hpp"
 #include "src/cli/commands.h"
@@ -11,6 +13,28 @@ namespace {
 using cfnfix::cli::ColorChoice;
 using cfnfix::cli::CommonOptions;
 using cfnfix::cli::OutputFormat;
+
+// Accepts one of `choices` (any case) and hands CLI11 the enum's number;
+// says what is accepted otherwise. CLI11's own transformer prints the
+// enum's numbers in help and errors.
+template <typename Enum>
+CLI::Validator OneOf(const std::vector<std::pair<std::string, Enum>>& choices) {
+  std::string names;
+  for (const auto& [name, value] : choices) names += (names.empty() ? "" : ", ") + name;
+  return CLI::Validator(
+      [choices, names](std::string& input) -> std::string {
+        std::string lower = input;
+        for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (const auto& [name, value] : choices) {
+          if (name == lower) {
+            input = std::to_string(static_cast<int>(value));
+            return "";
+          }
+        }
+        return "'" + input + "' is not one of " + names;
+      },
+      "");
+}
 
 void AddCommonOptions(CLI::App* command, CommonOptions& options, bool with_format) {
   command->add_option("paths", options.paths, "Template files or directories ('-' for stdin)")
@@ -25,17 +49,18 @@ void AddCommonOptions(CLI::App* command, CommonOptions& options, bool with_forma
   command->add_flag("--unsafe-fixes", options.unsafe_fixes,
                     "Also apply fixes that change deployed behaviour");
   if (with_format) {
-    const std::map<std::string, OutputFormat> formats = {{"text", OutputFormat::kText},
-                                                         {"json", OutputFormat::kJson},
-                                                         {"sarif", OutputFormat::kSarif},
-                                                         {"github", OutputFormat::kGithub}};
-    command->add_option("--format", options.format, "Output format: text, json, sarif, github")
-        ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
+    command->add_option("--format", options.format, "Output format (default text)")
+        ->transform(OneOf<OutputFormat>({{"text", OutputFormat::kText},
+                                         {"json", OutputFormat::kJson},
+                                         {"sarif", OutputFormat::kSarif},
+                                         {"github", OutputFormat::kGithub}}))
+        ->type_name("text|json|sarif|github");
   }
-  const std::map<std::string, ColorChoice> colors = {
-      {"auto", ColorChoice::kAuto}, {"always", ColorChoice::kAlways}, {"never", ColorChoice::kNever}};
-  command->add_option("--color", options.color, "Color diffs: auto (default; honors NO_COLOR), always, never")
-      ->transform(CLI::CheckedTransformer(colors, CLI::ignore_case));
+  command->add_option("--color", options.color, "Color diffs (default auto: honors NO_COLOR)")
+      ->transform(OneOf<ColorChoice>({{"auto", ColorChoice::kAuto},
+                                      {"always", ColorChoice::kAlways},
+                                      {"never", ColorChoice::kNever}}))
+      ->type_name("auto|always|never");
   command->add_option("--config", options.config_path,
                       "Configuration file (default: .cfnfix.yaml here or in a parent directory)");
   command->add_flag("--no-config", options.no_config, "Ignore configuration files");

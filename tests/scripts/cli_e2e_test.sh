@@ -105,6 +105,11 @@ cp "$golden/basic-2space.yaml" "$work/json-fix.yaml"
 "$CFNFIX" fix --format json "$work/json-fix.yaml" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert len(d["fixed"])==1 and d["findings"]==[]' && pass || fail "fix --format json lists fixed findings"
 "$CFNFIX" check --format sarif "$golden/basic-2space.yaml" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["version"]=="2.1.0" and d["runs"][0]["results"][0]["ruleId"]=="CF101"' && pass || fail "sarif format"
 "$CFNFIX" check --format github "$golden/basic-2space.yaml" | grep -q '^::warning file=.*,line=4,col=3,' && pass || fail "github format"
+"$CFNFIX" check --format SARIF "$golden/basic-2space.yaml" | grep -q '"version":"2.1.0"' && pass || fail "format names in any case"
+out=$("$CFNFIX" check --format yml "$golden/basic-2space.yaml" 2>&1); code=$?
+[ "$code" -eq 2 ] && grep -q "^--format: 'yml' is not one of text, json, sarif, github$" <<< "$out" && pass || fail "unknown format named with the choices: $out"
+out=$("$CFNFIX" check --format 1 "$golden/basic-2space.yaml" 2>&1)
+grep -q "'1' is not one of" <<< "$out" && pass || fail "enum numbers are not format names"
 
 # Informational commands.
 "$CFNFIX" --version | grep -qE '^cfnfix [0-9]+\.[0-9]+\.[0-9]+$' && pass || fail "--version"
