@@ -68,14 +68,18 @@ Finding ToFinding(const Diagnostic& d, const SourceText& source) {
   return f;
 }
 
-std::vector<Finding> ToFindings(const Analysis& analysis) {
-  std::vector<Finding> findings;
-  for (const Diagnostic& d : analysis.diagnostics) findings.push_back(ToFinding(d, *analysis.source));
-  // Rules run one after another; readers expect the file's order.
+// Rules run one after another; readers expect the file's order.
+void SortByPosition(std::vector<Finding>& findings) {
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
     return std::tie(a.at.line, a.at.column, a.rule->code) <
            std::tie(b.at.line, b.at.column, b.rule->code);
   });
+}
+
+std::vector<Finding> ToFindings(const Analysis& analysis) {
+  std::vector<Finding> findings;
+  for (const Diagnostic& d : analysis.diagnostics) findings.push_back(ToFinding(d, *analysis.source));
+  SortByPosition(findings);
   return findings;
 }
 
@@ -141,6 +145,7 @@ FileOutcome FixSource(std::shared_ptr<const SourceText> source, const FixerOptio
     ApplyResult applied = ApplyFixes(analysis.source->text(), fixes);
     std::vector<Finding> made;
     for (size_t index : applied.applied) made.push_back(ToFinding(*fixable[index], *analysis.source));
+    SortByPosition(made);
     auto next = SourceText::Create(applied.text, source->name());
     Analysis reparsed = Analyze(next, format, options);
     if (!reparsed.status.ok() || !reparsed.is_template) {

@@ -36,6 +36,16 @@ TEST(FixerTest, ReportsFindingsInFileOrder) {
                    std::string(f.rule->code));
   }
   EXPECT_EQ(seen, (std::vector<std::string>{"5:16 CF401", "7:3 CF101", "12:13 CF201"}));
+
+  // The fixes made in one pass are listed in the same order.
+  options.apply_at_least = Applicability::kUnsafe;
+  const FileOutcome fixed = FixSource(SourceText::Create(text, "order.yaml"), options);
+  ASSERT_TRUE(fixed.status.ok()) << fixed.status;
+  std::vector<std::string> made;
+  for (const Finding& f : fixed.applied) made.push_back(std::string(f.rule->code));
+  ASSERT_GE(made.size(), 3u);
+  EXPECT_EQ(std::vector<std::string>(made.begin(), made.begin() + 3),
+            (std::vector<std::string>{"CF401", "CF101", "CF201"}));
 }
 
 }  // namespace
