@@ -17,7 +17,11 @@ std::shared_ptr<const SourceText> SourceText::Create(std::string_view bytes,
 
 void SourceText::BuildLineIndex() const {
   std::call_once(line_index_once_, [this] {
-    line_starts_.push_back(0);
+    // A byte order mark is not part of the first line: columns there count
+    // from the first character, as editors show them, and an indentation
+    // measured on that line is the real one.
+    const bool bom = size_ >= 3 && std::memcmp(buffer_.data(), "\xEF\xBB\xBF", 3) == 0;
+    line_starts_.push_back(bom ? 3 : 0);
     const char* begin = buffer_.data();
     const char* p = begin;
     const char* end = begin + size_;
@@ -34,6 +38,7 @@ LineCol SourceText::Locate(uint32_t offset) const {
   BuildLineIndex();
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   uint32_t line = static_cast<uint32_t>(it - line_starts_.begin());  // 1-based
+  if (line == 0) return LineCol{1, 1};  // Inside the byte order mark.
   return LineCol{line, offset - line_starts_[line - 1] + 1};
 }
 

@@ -29,7 +29,8 @@ class SourceText {
   // Pointer to the text; at least size() + kPadding bytes are readable.
   const char* padded_data() const { return buffer_.data(); }
 
-  // Maps a byte offset (0..size()) to a 1-based line and byte column.
+  // Maps a byte offset (0..size()) to a 1-based line and byte column. A
+  // byte order mark takes no column: the first character is at 1:1.
   LineCol Locate(uint32_t offset) const;
   // Byte offset where the 0-based `line` starts.
   uint32_t LineStart(uint32_t line) const;

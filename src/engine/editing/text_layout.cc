@@ -6,7 +6,10 @@ namespace cfnfix::engine {
 
 uint32_t LineStartOf(std::string_view text, uint32_t offset) {
   size_t nl = offset == 0 ? std::string_view::npos : text.rfind('\n', offset - 1);
-  return nl == std::string_view::npos ? 0 : static_cast<uint32_t>(nl + 1);
+  if (nl != std::string_view::npos) return static_cast<uint32_t>(nl + 1);
+  // The first line starts after a byte order mark: text inserted there goes
+  // after it, and indentation is measured without it.
+  return offset >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
 }
 
 uint32_t LineBreakOf(std::string_view text, uint32_t offset) {

@@ -9,7 +9,8 @@
 
 namespace cfnfix::engine {
 
-// Offset of the first byte of the line holding `offset`.
+// Offset of the first byte of the line holding `offset` (on the first line,
+// after a byte order mark).
 uint32_t LineStartOf(std::string_view text, uint32_t offset);
 
 // Offset of the line break ('\r' of "\r\n", or '\n') ending the line that
