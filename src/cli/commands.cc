@@ -95,6 +95,9 @@ bool AnyError(const std::vector<FileResult>& results) {
 std::string FileDiffText(const FileResult& r, bool color) {
   DiffOptions diff;
   std::string shown = DisplayPath(r.outcome.path);
+  // A path outside the working directory stays absolute; like
+  // `git diff --no-index`, the prefix replaces its leading slash.
+  while (!shown.empty() && shown.front() == '/') shown.erase(0, 1);
   diff.old_label = "a/" + shown;
   diff.new_label = "b/" + shown;
   diff.color = color;

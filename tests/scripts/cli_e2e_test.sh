@@ -99,6 +99,10 @@ printf 'selekt: [CF1]\n' > "$cfg/.cfnfix.yaml"
 (cd "$cfg" && "$CFNFIX" check t.yaml 2>&1 >/dev/null) | grep -q '\.cfnfix\.yaml:1:1: unknown setting' && pass || fail "config typo reported with position"
 expect_exit 2 "config typo exit" -- bash -c "cd '$cfg' && '$CFNFIX' check t.yaml"
 
+# A path outside the working directory: "a/tmp/...", as git writes it.
+cp "$golden/basic-2space.yaml" "$work/outside.yaml"
+(cd "$golden" && "$CFNFIX" diff "$work/outside.yaml") | grep -qx -- "--- a${work}/outside.yaml" && pass || fail "absolute path diff label"
+
 # Formats.
 "$CFNFIX" check --format json "$golden/basic-2space.yaml" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["findings"][0]["code"]=="CF101"' && pass || fail "json format"
 cp "$golden/basic-2space.yaml" "$work/json-fix.yaml"
