@@ -67,10 +67,6 @@ constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 // parser of their own so its buffers are not kept alive afterwards.
 constexpr size_t kCachedParserLimit = 8u << 20;
 
-// Nodes are appended as copies of this and then filled in place, which is
-// measurably faster than copying a Node assembled on the stack.
-const Node kBlankNode{};
-
 bool IsJsonWhitespace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -351,7 +347,7 @@ bool TreeWalker::Scalar(uint32_t i) {
   const uint32_t at = Offset(i);
   if (i >= count_ || !EmitTrivia(pos_, at)) return false;
   const uint32_t next = Offset(i + 1);
-  NodeId id = builder_.AddNode(kBlankNode);
+  NodeId id = builder_.NewNode();
   Node& node = builder_.mutable_node(id);
   node.parent = CurrentParent();
   uint32_t end = next;
@@ -406,7 +402,7 @@ bool TreeWalker::Scalar(uint32_t i) {
 bool TreeWalker::Open(uint32_t i, NodeKind kind) {
   if (checked_ && open_.size() >= max_depth_) return false;
   const uint32_t at = Offset(i);
-  NodeId id = builder_.AddNode(kBlankNode);
+  NodeId id = builder_.NewNode();
   Node& node = builder_.mutable_node(id);
   node.parent = CurrentParent();
   node.kind = kind;
