@@ -132,12 +132,13 @@ bool Scanner::FetchMoreTokens() {
   while (true) {
     bool need_more = head_ == queue_.size();
     if (!need_more) {
-      if (!StaleSimpleKeys()) return false;
-      for (const SimpleKey& key : simple_keys_) {
-        if (key.possible && key.token_number == tokens_parsed_) {
-          need_more = true;
-          break;
-        }
+      // StaleSimpleKeys() and the search for a key that may still turn the
+      // head token into a KEY, in one pass (this runs once per token).
+      for (size_t level = 0; level < simple_keys_.size(); ++level) {
+        SimpleKey& key = simple_keys_[level];
+        if (!key.possible) continue;
+        if (!StaleSimpleKey(level, key)) return false;
+        if (key.possible && key.token_number == tokens_parsed_) need_more = true;
       }
     }
     if (!need_more) return true;
@@ -152,15 +153,20 @@ bool Scanner::FetchMoreTokens() {
 bool Scanner::StaleSimpleKeys() {
   for (size_t level = 0; level < simple_keys_.size(); ++level) {
     SimpleKey& key = simple_keys_[level];
-    if (!key.possible || flow_mapping_[level]) continue;
-    if (key.line < line_ || key.pos + kMaxSimpleKeyLength < pos_) {
-      if (key.required) {
-        return Fail(key.pos,
-                    "expected ':' after this mapping key (an entry at this indentation must "
-                    "be 'key: value' on one line)");
-      }
-      key.possible = false;
+    if (key.possible && !StaleSimpleKey(level, key)) return false;
+  }
+  return true;
+}
+
+bool Scanner::StaleSimpleKey(size_t level, SimpleKey& key) {
+  if (flow_mapping_[level]) return true;
+  if (key.line < line_ || key.pos + kMaxSimpleKeyLength < pos_) {
+    if (key.required) {
+      return Fail(key.pos,
+                  "expected ':' after this mapping key (an entry at this indentation must "
+                  "be 'key: value' on one line)");
     }
+    key.possible = false;
   }
   return true;
 }

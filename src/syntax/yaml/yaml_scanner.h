@@ -63,9 +63,17 @@ class Scanner {
   Scanner(const SourceText& source, TreeBuilder* builder, uint32_t max_depth);
 
   // Makes the next token available through Head(). False on error().
-  bool Fetch() { return FetchMoreTokens(); }
+  // The parser peeks at the head several times before popping it; once the
+  // head is settled (no pending simple key can still turn it into a KEY),
+  // nothing changes until Pop().
+  bool Fetch() {
+    if (head_settled_) return true;
+    head_settled_ = FetchMoreTokens();
+    return head_settled_;
+  }
   const SynToken& Head() const { return queue_[head_]; }
   void Pop() {
+    head_settled_ = false;
     ++head_;
     ++tokens_parsed_;
     if (head_ == queue_.size()) {
@@ -117,6 +125,9 @@ class Scanner {
   bool FetchNextToken();
   bool ScanToNextToken();
   bool StaleSimpleKeys();
+  // Drops the possible key at `level` once it can no longer be one (past
+  // its line or 1024 bytes); false (an error) when it was required.
+  bool StaleSimpleKey(size_t level, SimpleKey& key);
   bool SaveSimpleKey();
   bool RemoveSimpleKey();
   bool IncreaseFlowLevel(bool mapping);
@@ -152,6 +163,7 @@ class Scanner {
   uint32_t line_ = 0;
 
   std::vector<SynToken> queue_;
+  bool head_settled_ = false;  // See Fetch().
   size_t head_ = 0;
   size_t tokens_parsed_ = 0;
   bool stream_start_produced_ = false;
@@ -164,7 +176,7 @@ class Scanner {
   int32_t flow_level_ = 0;
   // Per flow level (index 0 = block context): whether it is a flow mapping,
   // whose keys may span lines.
-  std::vector<bool> flow_mapping_;
+  std::vector<uint8_t> flow_mapping_;
   // The last token was a quoted scalar or a flow collection end: in flow
   // context a ':' after it is a value indicator even without a space.
   bool last_json_like_ = false;
