@@ -122,6 +122,7 @@ void Scanner::EmitTrivia(uint32_t from, uint32_t to) {
       while (from < to && !IsBreak(s_[from])) ++from;
       Emit(TokenKind::kComment, begin, from);
     } else {
+      while (from < to && s_[from] == ' ') ++from;  // Indentation: mostly spaces.
       while (from < to && !IsBreak(s_[from]) && s_[from] != '#') ++from;
       Emit(TokenKind::kWhitespace, begin, from);
     }
@@ -917,6 +918,10 @@ bool Scanner::FetchPlainScalar() {
     if (pos_ >= size_ || !(IsBlank(Cur()) || IsBreak(Cur()))) break;
     leading_blanks = false;
     while (pos_ < size_ && (IsBlank(Cur()) || IsBreak(Cur()))) {
+      if (Cur() == ' ') {  // Indentation: skip the run (the text is NUL-padded).
+        while (Cur() == ' ') ++pos_;
+        continue;
+      }
       if (IsBlank(Cur())) {
         if (leading_blanks && column() < min_indent && Cur() == '\t') {
           // A tab that would be indentation ends the scalar; whether the
