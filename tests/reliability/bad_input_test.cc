@@ -124,6 +124,11 @@ std::vector<Row> Rows() {
       {"InvalidUtf8", "bad.yaml", Text("Description: caf\xe9\nResources:\n" + bucket), "UTF-8"},
       {"Utf16LittleEndianBom", "bad.yaml", Text(std::string("\xff\xfeR\0e\0s\0", 8)), "UTF-16"},
       {"Utf16BigEndianBom", "bad.yaml", Text(std::string("\xfe\xff\0R\0e\0s", 8)), "UTF-16"},
+      {"Utf8BomInsideDocument", "bad.yaml",
+       Text("AWSTemplateFormatVersion: '2010-09-09'\n\xEF\xBB\xBFResources:\n" + bucket),
+       "2:1: byte order mark inside a document"},
+      {"Utf8BomInsideJson", "bad.json",
+       Text("{\"Resources\": \xEF\xBB\xBF{\"A\": {\"Type\": \"AWS::S3::Bucket\"}}}"), "1:15:"},
       {"OverSizeLimit100MB", "big.yaml", [] { return PaddedTemplate(100u << 20); },
        "over the limit of 67108864 bytes"},
       // Nesting far beyond any template: an error, not a stack overflow.

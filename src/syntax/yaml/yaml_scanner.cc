@@ -333,6 +333,12 @@ bool Scanner::ScanToNextToken() {
   while (true) {
     if (pos_ == line_start_ && pos_ + 3 <= size_ && At(pos_) == '\xEF' &&
         At(pos_ + 1) == '\xBB' && At(pos_ + 2) == '\xBF') {
+      // A byte order mark may start the stream or a document, never sit
+      // inside one's content (where it would shift every column after it).
+      if (pos_ != 0 && (indent_ >= 0 || flow_level_ > 0)) {
+        return Fail(pos_, "byte order mark inside a document (only the stream or a document may "
+                          "start with one)");
+      }
       Emit(TokenKind::kBom, pos_, pos_ + 3);
       pos_ += 3;
       line_start_ = pos_;  // A BOM takes no column.
