@@ -26,7 +26,7 @@ struct ManifestRow {
 };
 
 // Templates that PyYAML / json accept but that repeat a mapping key, which
-// cfnfix refuses (see syntax/load/duplicate_keys.h). Checked by hand.
+// cfnfix refuses (see syntax/load/mapping_keys.h). Checked by hand.
 const std::set<std::string> kDuplicateKeyFiles = {
     "llm/yaml/Pr3518-model.yaml",  // Conditions, line 444
     "llm/yaml/Pr7022-model.yaml",  // Mappings, line 770

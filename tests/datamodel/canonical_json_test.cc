@@ -62,7 +62,9 @@ TEST(CanonicalJsonTest, KeysAreTheirScalarText) {
 }
 
 TEST(CanonicalJsonTest, NonScalarKeyIsAnError) {
-  EXPECT_EQ(D("a: 1\n? [x]\n: b\n"), "ERROR 2:3: mapping key is not a scalar");
+  // The loader refuses such keys before the data model sees them.
+  EXPECT_EQ(D("a: 1\n? [x]\n: b\n"),
+            "ERROR 2:3: mapping key is not a scalar (template keys are strings)");
 }
 
 TEST(CanonicalJsonTest, StringsAreEscaped) {

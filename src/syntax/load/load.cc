@@ -14,7 +14,7 @@
 #include "simdjson.h"
 #include "src/base/status_macros.h"
 #include "src/base/strings.h"
-#include "src/syntax/load/duplicate_keys.h"
+#include "src/syntax/load/mapping_keys.h"
 #include "src/syntax/json/json_parser.h"
 #include "src/syntax/yaml/yaml_parser.h"
 
@@ -100,7 +100,7 @@ absl::StatusOr<Tree> ParseSource(std::shared_ptr<const SourceText> source,
   }
   absl::StatusOr<Tree> tree = chosen == Format::kJson ? ParseJson(std::move(source), options)
                                                       : ParseYaml(std::move(source), options);
-  if (tree.ok()) CFNFIX_RETURN_IF_ERROR(CheckDuplicateKeys(*tree));
+  if (tree.ok()) CFNFIX_RETURN_IF_ERROR(CheckMappingKeys(*tree));
   return tree;
 }
 

@@ -1,4 +1,4 @@
-#include "src/syntax/load/duplicate_keys.h"
+#include "src/syntax/load/mapping_keys.h"
 
 #include <string>
 #include <string_view>
@@ -51,11 +51,11 @@ const std::string_view* KeyText(const Tree& tree, NodeId key) {
 
 }  // namespace
 
-absl::Status CheckDuplicateKeys(const Tree& tree) {
-  // Node ids need not follow the text, so report the duplicate that comes
+absl::Status CheckMappingKeys(const Tree& tree) {
+  // Node ids need not follow the text, so report the problem that comes
   // first in the file; finding it costs a full scan only on error.
   struct Found {
-    NodeId first = kNoNode;
+    NodeId first = kNoNode;  // kNoNode: `second` is a collection key.
     NodeId second = kNoNode;
     std::string_view text;
   } found;
@@ -69,6 +69,9 @@ absl::Status CheckDuplicateKeys(const Tree& tree) {
   for (NodeId id = 0; id < tree.node_count(); ++id) {
     if (tree.node(id).kind != NodeKind::kMapping) continue;
     const size_t pairs = tree.pair_count(id);
+    for (size_t i = 0; i < pairs; ++i) {
+      if (KeyText(tree, tree.key(id, i)) == nullptr) record(kNoNode, tree.key(id, i), {});
+    }
     if (pairs < 2) continue;
     if (pairs <= kLinearLimit) {
       for (size_t i = 1; i < pairs; ++i) {
@@ -94,6 +97,12 @@ absl::Status CheckDuplicateKeys(const Tree& tree) {
     }
   }
   if (found.second == kNoNode) return absl::OkStatus();
+  if (found.first == kNoNode) {
+    const LineCol at = tree.Locate(tree.FullSpan(found.second).begin);
+    return absl::InvalidArgumentError(
+        absl::StrCat(at.line, ":", at.column,
+                     ": mapping key is not a scalar (template keys are strings)"));
+  }
   return DuplicateError(tree, found.first, found.second, found.text);
 }
 
