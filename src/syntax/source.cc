@@ -20,8 +20,7 @@ void SourceText::BuildLineIndex() const {
     // A byte order mark is not part of the first line: columns there count
     // from the first character, as editors show them, and an indentation
     // measured on that line is the real one.
-    const bool bom = size_ >= 3 && std::memcmp(buffer_.data(), "\xEF\xBB\xBF", 3) == 0;
-    line_starts_.push_back(bom ? 3 : 0);
+    line_starts_.push_back(Utf8BomLength(std::string_view(buffer_.data(), size_)));
     const char* begin = buffer_.data();
     const char* p = begin;
     const char* end = begin + size_;

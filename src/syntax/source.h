@@ -13,6 +13,12 @@
 
 namespace cfnfix {
 
+// The UTF-8 byte order mark, and its length at the start of `text` (3 or 0).
+inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+inline uint32_t Utf8BomLength(std::string_view text) {
+  return text.substr(0, kUtf8Bom.size()) == kUtf8Bom ? kUtf8Bom.size() : 0;
+}
+
 // Immutable source text plus its display name. The buffer is followed by
 // kPadding zero bytes so that SIMD parsers (simdjson) can read past the end
 // without copying. Shared by every tree parsed from it.

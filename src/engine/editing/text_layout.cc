@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "src/syntax/source.h"
+
 namespace cfnfix::engine {
 
 uint32_t LineStartOf(std::string_view text, uint32_t offset) {
@@ -9,7 +11,8 @@ uint32_t LineStartOf(std::string_view text, uint32_t offset) {
   if (nl != std::string_view::npos) return static_cast<uint32_t>(nl + 1);
   // The first line starts after a byte order mark: text inserted there goes
   // after it, and indentation is measured without it.
-  return offset >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  const uint32_t bom = Utf8BomLength(text);
+  return offset >= bom ? bom : 0;
 }
 
 uint32_t LineBreakOf(std::string_view text, uint32_t offset) {

@@ -61,8 +61,6 @@
 namespace cfnfix::syntax {
 namespace {
 
-constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
-
 // Documents up to this size reuse one parser per thread; larger ones get a
 // parser of their own so its buffers are not kept alive afterwards.
 constexpr size_t kCachedParserLimit = 8u << 20;
@@ -538,7 +536,7 @@ absl::StatusOr<Tree> ParseJson(std::shared_ptr<const SourceText> source,
     return absl::InvalidArgumentError(absl::StrCat(
         "1:1: file is ", text.size(), " bytes, over the limit of ", options.max_bytes, " bytes"));
   }
-  const uint32_t bom = text.substr(0, 3) == kUtf8Bom ? 3 : 0;
+  const uint32_t bom = Utf8BomLength(text);
 
   // simdjson cannot be told to admit no collection at all.
   if (options.max_depth == 0) {

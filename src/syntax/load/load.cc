@@ -55,7 +55,7 @@ Format DetectFormat(std::string_view name, std::string_view text) {
   std::string lower = absl::AsciiStrToLower(ToAbsl(name));
   if (absl::EndsWith(lower, ".json")) return Format::kJson;
   if (absl::EndsWith(lower, ".yaml") || absl::EndsWith(lower, ".yml")) return Format::kYaml;
-  if (absl::StartsWith(ToAbsl(text), "\xEF\xBB\xBF")) text.remove_prefix(3);
+  text.remove_prefix(Utf8BomLength(text));
   for (char c : text) {
     if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
     return c == '{' ? Format::kJson : Format::kYaml;

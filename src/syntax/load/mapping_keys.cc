@@ -69,14 +69,13 @@ absl::Status CheckMappingKeys(const Tree& tree) {
   for (NodeId id = 0; id < tree.node_count(); ++id) {
     if (tree.node(id).kind != NodeKind::kMapping) continue;
     const size_t pairs = tree.pair_count(id);
-    for (size_t i = 0; i < pairs; ++i) {
-      if (KeyText(tree, tree.key(id, i)) == nullptr) record(kNoNode, tree.key(id, i), {});
-    }
-    if (pairs < 2) continue;
     if (pairs <= kLinearLimit) {
-      for (size_t i = 1; i < pairs; ++i) {
+      for (size_t i = 0; i < pairs; ++i) {
         const std::string_view* text = KeyText(tree, tree.key(id, i));
-        if (text == nullptr) continue;
+        if (text == nullptr) {
+          record(kNoNode, tree.key(id, i), {});
+          continue;
+        }
         for (size_t j = 0; j < i; ++j) {
           const std::string_view* earlier = KeyText(tree, tree.key(id, j));
           if (earlier != nullptr && *earlier == *text) {
@@ -91,7 +90,10 @@ absl::Status CheckMappingKeys(const Tree& tree) {
     for (size_t i = 0; i < pairs; ++i) {
       NodeId key = tree.key(id, i);
       const std::string_view* text = KeyText(tree, key);
-      if (text == nullptr) continue;
+      if (text == nullptr) {
+        record(kNoNode, key, {});
+        continue;
+      }
       auto [it, inserted] = seen.try_emplace(*text, key);
       if (!inserted) record(it->second, key, *text);
     }
