@@ -16,7 +16,7 @@ absl::Status Violation(const Tree& tree, uint32_t offset, std::string what) {
 }  // namespace
 
 absl::Status CheckLossless(const Tree& tree) {
-  const std::vector<Token>& tokens = tree.tokens();
+  const absl::Span<const Token> tokens = tree.tokens();
   const uint32_t size = static_cast<uint32_t>(tree.text().size());
   std::vector<uint32_t> boundaries;
   boundaries.reserve(tokens.size() + 1);

@@ -47,7 +47,7 @@ void TreeBuilder::StoreChildren(NodeId parent, absl::Span<const NodeId> children
   Node& p = tree_.nodes_[parent];
   p.first_child = static_cast<uint32_t>(tree_.children_.size());
   p.child_count = static_cast<uint32_t>(children.size());
-  tree_.children_.insert(tree_.children_.end(), children.begin(), children.end());
+  tree_.children_.Append(children.begin(), children.end());
 }
 
 std::string_view TreeBuilder::Store(std::string text) {

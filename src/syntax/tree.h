@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "absl/types/span.h"
+#include "src/base/pod_buffer.h"
 #include "src/syntax/source.h"
 #include "src/syntax/span.h"
 
@@ -119,7 +120,7 @@ class Tree {
     if (n.kind == NodeKind::kAlias) return {};
     return absl::MakeConstSpan(children_.data() + n.first_child, n.child_count);
   }
-  const std::vector<Token>& tokens() const { return tokens_; }
+  absl::Span<const Token> tokens() const { return {tokens_.data(), tokens_.size()}; }
 
   // Mapping access. `pair` counts entries, not children.
   size_t pair_count(NodeId mapping) const { return nodes_[mapping].child_count / 2; }
@@ -151,9 +152,9 @@ class Tree {
 
   Format format_ = Format::kYaml;
   std::shared_ptr<const SourceText> source_;
-  std::vector<Node> nodes_;
-  std::vector<NodeId> children_;
-  std::vector<Token> tokens_;
+  PodBuffer<Node> nodes_;
+  PodBuffer<NodeId> children_;
+  PodBuffer<Token> tokens_;
   std::vector<Document> documents_;
   // Decoded scalar text that differs from the source. A deque keeps the
   // strings (and their small-string buffers) at stable addresses.
@@ -175,7 +176,7 @@ class TreeBuilder {
   // the struct right after its fields were stored stalls on store
   // forwarding.
   NodeId NewNode() {
-    tree_.nodes_.emplace_back();
+    new (&tree_.nodes_.AppendUninitialized()) Node();
     return static_cast<NodeId>(tree_.nodes_.size() - 1);
   }
   Node& mutable_node(NodeId id) { return tree_.nodes_[id]; }
@@ -186,9 +187,13 @@ class TreeBuilder {
   // when it created the child: only stores the list.
   void StoreChildren(NodeId parent, absl::Span<const NodeId> children);
   void AddToken(TokenKind kind, Span span) { tree_.tokens_.push_back(Token{kind, span}); }
-  void ReserveTokens(size_t n) { tree_.tokens_.reserve(n); }
-  void ReserveNodes(size_t n) { tree_.nodes_.reserve(n); }
-  void ReserveChildren(size_t n) { tree_.children_.reserve(n); }
+  void ReserveTokens(size_t n) { tree_.tokens_.Reserve(n); }
+  void ReserveNodes(size_t n) { tree_.nodes_.Reserve(n); }
+  void ReserveChildren(size_t n) { tree_.children_.Reserve(n); }
+  // Direct access for a parser that writes through cursors (see PodBuffer).
+  PodBuffer<Node>& node_buffer() { return tree_.nodes_; }
+  PodBuffer<NodeId>& child_buffer() { return tree_.children_; }
+  PodBuffer<Token>& token_buffer() { return tree_.tokens_; }
   void AddDocument(const Document& doc) { tree_.documents_.push_back(doc); }
   // Copies `text` into the tree's arena and returns a stable view of it.
   std::string_view Store(std::string text);

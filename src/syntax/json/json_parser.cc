@@ -5,18 +5,16 @@
 // simdjson's stage 1 leaves exactly those behind: the offset of every
 // bracket, colon, comma and scalar start, in order. The tree is built by
 // walking that index once, driven by the grammar like simdjson's stage 2,
-// scanning bytes (16 at a time) only for the trivia between tokens and the
-// inside of strings. On-Demand would give positions only per value, as raw
+// scanning bytes (16 or 32 at a time) only for the trivia between tokens and
+// the inside of strings. On-Demand would give positions only per value, as raw
 // token views that include trailing whitespace, so colons, commas and
 // closing brackets would still have to be found by scanning.
 //
 // Fast path: stage 1 alone (it validates UTF-8 and finds the strings), then
 // a walk that checks everything DOM's stage 2 would: grammar, depth,
 // literals, number syntax, escapes and unescaped quotes or control bytes.
-// Skipping stage 2's tape (which we never read) took ParseJson from ~740 to
-// ~880 MB/s; sizing the token and node vectors so they never grow, and
-// finding plain strings' closing quote in the same scan that looks for
-// escapes, took it past 1 GB/s. Whenever the checked walk refuses, the DOM
+// Skipping stage 2's tape (which we never read) saves about a sixth of the
+// parse. Whenever the checked walk refuses, the DOM
 // path below runs as before and decides, so accepted input, trees and error
 // messages are the same as with DOM alone; escaped surrogates always take
 // that path (rare, and simdjson's and our rules must agree on them).
@@ -53,6 +51,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "absl/base/attributes.h"
 #include "absl/strings/str_cat.h"
 #include "simdjson.h"
 #include "src/syntax/json/json_unescape.h"
@@ -102,6 +101,9 @@ uint32_t StringSpecialMask16(const char* p) {
   return mask;
 #endif
 }
+
+// The same for the 32 bytes at `p`.
+uint32_t NonSpaceMask32(const char* p) { return NonSpaceMask16(p) | NonSpaceMask16(p + 16) << 16; }
 
 // True when [p, end) is exactly an RFC 8259 number. Range is not checked:
 // numbers are kept as source text.
@@ -218,6 +220,17 @@ bool DecodeJsonString(std::string_view inner, bool checked, std::string& out) {
 // be at least 1 to parse anything, and 0 collections are then checked by us.
 size_t SimdjsonDepth(uint32_t max_depth) { return std::max<size_t>(max_depth, 1); }
 
+// The parser's structural index after stage 1, with the sentinel entry the
+// walker needs: the text's length right after the last structural. Stage 1
+// writes it itself (On-Demand reads it too); it is set here all the same so
+// the walk does not depend on that. The index has room for it: simdjson
+// allocates one entry per byte of capacity plus a few more.
+const uint32_t* TerminatedIndex(simdjson::dom::parser& parser, size_t length) {
+  uint32_t* indexes = parser.implementation->structural_indexes.get();
+  indexes[parser.implementation->n_structural_indexes] = static_cast<uint32_t>(length);
+  return indexes;
+}
+
 simdjson::dom::parser& CachedParser() {
   thread_local simdjson::dom::parser parser;
   return parser;
@@ -235,15 +248,26 @@ simdjson::dom::parser& CachedParser() {
 // checks everything else stage 2 would: the grammar, the depth, literals,
 // numbers and string escapes. A false result then only means "take the DOM
 // path", which decides and explains.
+//
+// The index must end with the sentinel entry `indexes[count] == length`
+// (ParseJson writes it), so the structural after the last one reads as the
+// NUL padding after the text and needs no bounds check.
+//
+// Tokens, nodes and pending children are written through cursors held in
+// the walker, into buffers sized up front for the most the walk can write
+// (see PodBuffer): with std::vector, reloading and storing the end pointer,
+// checking the capacity and zeroing each element took about 30% of the
+// walk's instructions (callgrind).
 class TreeWalker {
  public:
   TreeWalker(std::shared_ptr<const SourceText> source, uint32_t bom, const uint32_t* indexes,
              uint32_t count, bool checked, size_t max_depth)
       : text_(source->padded_data()),
+        structural_text_(text_ + bom),
         size_(static_cast<uint32_t>(source->size())),
         bom_(bom),
-        indexes_(indexes),
-        count_(count),
+        next_(indexes),
+        last_(indexes + count),
         checked_(checked),
         max_depth_(max_depth),
         builder_(std::move(source), Format::kJson) {}
@@ -251,106 +275,141 @@ class TreeWalker {
   absl::StatusOr<Tree> Walk();
 
  private:
-  // Offset of structural `i`, or the end of the text past the last one.
-  uint32_t Offset(uint32_t i) const { return i < count_ ? indexes_[i] + bom_ : size_; }
-
-  // Emits the trivia before structural `i` and then the one-byte indicator
-  // there. Returns false when the trivia is not whitespace.
-  bool Indicator(uint32_t i) {
-    const uint32_t at = Offset(i);
-    if (!EmitTrivia(pos_, at)) return false;
-    builder_.AddToken(TokenKind::kIndicator, Span{at, at + 1});
-    pos_ = at + 1;
-    return true;
-  }
-  // The collection a node created now belongs to. Parent links are set at
-  // creation, while the node is hot, not by a second pass at Close.
-  NodeId CurrentParent() const { return open_.empty() ? kNoNode : open_.back().node; }
-  // Emits the scalar (string or literal) starting at structural `i`.
-  bool Scalar(uint32_t i);
-  // Opens the collection starting at structural `i`.
-  bool Open(uint32_t i, NodeKind kind);
-  // Closes the innermost collection with the bracket at structural `i`.
-  bool Close(uint32_t i);
-
-  // Emits the whitespace and line break tokens covering [from, to). Returns
-  // false when the range holds anything else.
-  bool EmitTrivia(uint32_t from, uint32_t to) {
-    if (from == to) return true;  // Minified JSON, or a colon right after a key.
-    const uint32_t length = to - from;
-    if (length <= 32) {
-      // Pretty-printed JSON: mostly one space, or a line break and then the
-      // indentation. Classify up to 32 bytes at once.
-      uint32_t others = NonSpaceMask16(text_ + from);
-      if (length > 16) others |= NonSpaceMask16(text_ + from + 16) << 16;
-      others &= static_cast<uint32_t>((uint64_t{1} << length) - 1);
-      if (others == 0) {
-        builder_.AddToken(TokenKind::kWhitespace, Span{from, to});
-        return true;
-      }
-      if (others == 1 && text_[from] == '\n') {
-        builder_.AddToken(TokenKind::kNewline, Span{from, from + 1});
-        if (length > 1) builder_.AddToken(TokenKind::kWhitespace, Span{from + 1, to});
-        return true;
-      }
-    }
-    return EmitTriviaSlow(from, to);
-  }
-  bool EmitTriviaSlow(uint32_t from, uint32_t to);
-  // Sets the value of the string scalar `node` from its content `inner`.
-  // Returns false when checked and the content is not valid.
-  bool StringValue(std::string_view inner, Node& node);
-
   struct OpenCollection {
     NodeId node;
     uint32_t first_pending;  // Where this collection's children start in pending_.
     bool is_mapping;
   };
 
+  // The byte at, and the offset of, the next structural. Past the last one
+  // these are the NUL after the text and the text's end (the sentinel).
+  char Peek() const { return structural_text_[*next_]; }
+  uint32_t PeekOffset() const { return *next_ + bom_; }
+
+  // Emits the trivia before the next structural and then the one-byte
+  // indicator there. Returns false when the trivia is not whitespace.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE bool Indicator() {
+    const uint32_t at = PeekOffset();
+    ++next_;
+    if (!EmitTrivia(at)) return false;
+    Emit(TokenKind::kIndicator, at, at + 1);
+    pos_ = at + 1;
+    return true;
+  }
+  // Emits the scalar (string or literal) at the next structural.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool Scalar();
+  // Opens the collection at the next structural.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool Open(NodeKind kind);
+  // Closes the innermost collection with the bracket at the next structural.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool Close();
+
+  // Token output. The buffer always has room for kTokensPerStep tokens per
+  // structural not yet walked, plus kTokenSlack: each structural adds at
+  // most that many on the fast paths (trivia up to two, then its own), so
+  // only the slow trivia path, which adds any number, needs to make room.
+  void Emit(TokenKind kind, uint32_t begin, uint32_t end) {
+    *token_ = Token{kind, Span{begin, end}};
+    ++token_;
+  }
+  void CommitTokens() { builder_.token_buffer().SetSize(token_ - builder_.token_buffer().data()); }
+  void ReloadTokens() {
+    PodBuffer<Token>& tokens = builder_.token_buffer();
+    tokens.ReserveMore(kTokensPerStep * static_cast<size_t>(last_ - next_) + kTokenSlack);
+    token_ = tokens.end();
+  }
+
+  // Emits the whitespace and line break tokens covering [pos_, to). Returns
+  // false when the range holds anything else.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE bool EmitTrivia(uint32_t to) {
+    const uint32_t from = pos_;
+    if (from == to) return true;  // Minified JSON, or a colon right after a key.
+    const uint32_t length = to - from;
+    if (length <= 32) {
+      // Pretty-printed JSON: mostly one space, or a line break and then the
+      // indentation. Classify 32 bytes at once, always: whether indentation
+      // passes 16 bytes is unpredictable, and the source is padded.
+      const uint32_t others =
+          NonSpaceMask32(text_ + from) & static_cast<uint32_t>((uint64_t{1} << length) - 1);
+      if (others == 0) {
+        Emit(TokenKind::kWhitespace, from, to);
+        return true;
+      }
+      if (others == 1 && text_[from] == '\n') {
+        Emit(TokenKind::kNewline, from, from + 1);
+        if (length > 1) Emit(TokenKind::kWhitespace, from + 1, to);
+        return true;
+      }
+    }
+    CommitTokens();
+    const bool ok = EmitTriviaSlow(from, to);
+    ReloadTokens();
+    return ok;
+  }
+  // Any trivia, through TreeBuilder::AddToken.
+  bool EmitTriviaSlow(uint32_t from, uint32_t to);
+
+  // Appends a child of the innermost open collection. Its id is its index
+  // in the node buffer, which has room for it (see Walk). Each field is
+  // written once.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE NodeId AddNode(NodeKind kind, ScalarStyle scalar_style,
+                                              CollectionStyle collection_style, Span span,
+                                              std::string_view value) {
+    const NodeId id = node_count_++;
+    new (nodes_ + id) Node{kind,    scalar_style, collection_style, span, Span{}, Span{},
+                           parent_, 0,            0,                value};
+    pending_.PushBackReserved(id);
+    return id;
+  }
+
+  // Sets `value` to the decoded string content `inner` when that has
+  // escapes (or, checked, a problem). Returns false when checked and the
+  // content is not valid.
+  bool EscapedStringValue(std::string_view inner, std::string_view& value);
+
+  static constexpr size_t kTokensPerStep = 3;
+  static constexpr size_t kTokenSlack = 8;
+
   const char* text_;
+  const char* structural_text_;  // simdjson's offsets count from here.
   uint32_t size_;
   uint32_t bom_;
-  const uint32_t* indexes_;
-  uint32_t count_;
+  const uint32_t* next_;  // The next structural to walk.
+  const uint32_t* last_;  // The sentinel after the last structural.
   bool checked_;
   size_t max_depth_;
   uint32_t pos_ = 0;  // Everything before this offset has tokens.
   TreeBuilder builder_;
+  Token* token_ = nullptr;  // Where the next token goes.
+  Node* nodes_ = nullptr;  // The node buffer's data, counted here.
+  uint32_t node_count_ = 0;
+  // The collection a node created now belongs to: parent links are set at
+  // creation, while the node is hot, not by a second pass at Close.
+  NodeId parent_ = kNoNode;
   // Children of the collections still open, innermost last; the top level's
   // single value sits at index 0.
-  std::vector<NodeId> pending_;
+  PodBuffer<NodeId> pending_;
   std::vector<OpenCollection> open_;
 };
 
-bool TreeWalker::StringValue(std::string_view inner, Node& node) {
-  // Strings in templates are short and mostly plain: look at 16 bytes at a
-  // time for anything that is not (the source is padded).
-  for (size_t i = 0; i < inner.size(); i += 16) {
-    uint32_t special = StringSpecialMask16(inner.data() + i);
-    if (inner.size() - i < 16) special &= (1u << (inner.size() - i)) - 1;
-    if (special == 0) continue;
-    // Valid content with a quote or control character has an escape, and
-    // escapes always shorten the text: an escape-free string is its own
-    // value and needs no copy.
-    std::string decoded;
-    if (!DecodeJsonString(inner, checked_, decoded)) return false;
-    node.value = builder_.Store(std::move(decoded));
-    return true;
-  }
-  node.value = inner;
+bool TreeWalker::EscapedStringValue(std::string_view inner, std::string_view& value) {
+  std::string decoded;
+  if (!DecodeJsonString(inner, checked_, decoded)) return false;
+  // Valid content without an escape is its own value and needs no copy
+  // (escapes always shorten the text).
+  value = decoded.size() == inner.size() ? inner : builder_.Store(std::move(decoded));
   return true;
 }
 
-bool TreeWalker::Scalar(uint32_t i) {
-  const uint32_t at = Offset(i);
-  if (i >= count_ || !EmitTrivia(pos_, at)) return false;
-  const uint32_t next = Offset(i + 1);
-  NodeId id = builder_.NewNode();
-  Node& node = builder_.mutable_node(id);
-  node.parent = CurrentParent();
+bool TreeWalker::Scalar() {
+  const uint32_t at = PeekOffset();
+  if (next_ == last_ || !EmitTrivia(at)) return false;
+  ++next_;
+  const uint32_t next = PeekOffset();
   uint32_t end = next;
+  std::string_view value;
+  ScalarStyle style = ScalarStyle::kPlain;
   if (text_[at] == '"') {
-    node.scalar_style = ScalarStyle::kDoubleQuoted;
+    style = ScalarStyle::kDoubleQuoted;
     // Most strings hold no escape: then the first quote, backslash or
     // control character after the opening quote is the closing quote, the
     // string is its own value, and whatever follows up to the next
@@ -364,7 +423,7 @@ bool TreeWalker::Scalar(uint32_t i) {
       const uint32_t close = at + 1 + k + static_cast<uint32_t>(__builtin_ctz(special));
       if (close < next && text_[close] == '"') {
         end = close + 1;
-        node.value = std::string_view(content, close - at - 1);
+        value = std::string_view(content, close - at - 1);
         plain = true;
       }
       break;
@@ -374,117 +433,114 @@ bool TreeWalker::Scalar(uint32_t i) {
       // less the whitespace before it.
       while (end > at + 1 && IsJsonWhitespace(text_[end - 1])) --end;
       if (end - at < 2 || (checked_ && text_[end - 1] != '"')) return false;
-      if (!StringValue(std::string_view(content, end - at - 2), node)) return false;
+      if (!EscapedStringValue(std::string_view(content, end - at - 2), value)) return false;
     }
   } else {
     // Literals and numbers run to the next structural, less the whitespace
     // before it.
     while (end > at + 1 && IsJsonWhitespace(text_[end - 1])) --end;
-    node.value = std::string_view(text_ + at, end - at);
-    if (checked_ && node.value != "true" && node.value != "false" && node.value != "null" &&
+    value = std::string_view(text_ + at, end - at);
+    if (checked_ && value != "true" && value != "false" && value != "null" &&
         !IsJsonNumber(text_ + at, text_ + end)) {
       return false;
     }
   }
-  // The token takes the span from registers: reading node.span back right
-  // after its two halves were stored stalls on store forwarding (~10% of
-  // the parse in perf).
-  const Span span{at, end};
-  node.span = span;
-  pending_.push_back(id);
-  builder_.AddToken(TokenKind::kScalar, span);
+  AddNode(NodeKind::kScalar, style, CollectionStyle::kBlock, Span{at, end}, value);
+  Emit(TokenKind::kScalar, at, end);
   pos_ = end;
   return true;
 }
 
-bool TreeWalker::Open(uint32_t i, NodeKind kind) {
+bool TreeWalker::Open(NodeKind kind) {
   if (checked_ && open_.size() >= max_depth_) return false;
-  const uint32_t at = Offset(i);
-  NodeId id = builder_.NewNode();
-  Node& node = builder_.mutable_node(id);
-  node.parent = CurrentParent();
-  node.kind = kind;
-  node.collection_style = CollectionStyle::kFlow;
-  node.span = Span{at, at};
-  pending_.push_back(id);
+  const uint32_t at = PeekOffset();
+  const NodeId id = AddNode(kind, ScalarStyle::kPlain, CollectionStyle::kFlow, Span{at, at}, {});
   open_.push_back(OpenCollection{id, static_cast<uint32_t>(pending_.size()),
                                  kind == NodeKind::kMapping});
-  return Indicator(i);
+  parent_ = id;
+  return Indicator();
 }
 
-bool TreeWalker::Close(uint32_t i) {
-  if (open_.empty() || !Indicator(i)) return false;
-  OpenCollection open = open_.back();
+bool TreeWalker::Close() {
+  if (open_.empty() || !Indicator()) return false;
+  const OpenCollection open = open_.back();
   open_.pop_back();
-  builder_.mutable_node(open.node).span.end = pos_;
-  builder_.StoreChildren(open.node, absl::MakeConstSpan(pending_.data() + open.first_pending,
-                                                      pending_.size() - open.first_pending));
-  pending_.resize(open.first_pending);
+  parent_ = open_.empty() ? kNoNode : open_.back().node;
+  Node& node = nodes_[open.node];
+  node.span.end = pos_;
+  PodBuffer<NodeId>& children = builder_.child_buffer();
+  node.first_child = static_cast<uint32_t>(children.size());
+  node.child_count = static_cast<uint32_t>(pending_.size() - open.first_pending);
+  children.Append(pending_.begin() + open.first_pending, pending_.end());
+  pending_.SetSize(open.first_pending);
   return true;
 }
 
 absl::StatusOr<Tree> TreeWalker::Walk() {
-  // Enough for nearly every file, so the vectors never grow and copy: a
-  // pretty-printed template has up to ~2.2 tokens per structural (line
-  // break and indentation around brackets) and up to ~0.6 nodes (small
-  // objects like {"Ref": "X"}). Growing would copy the whole vector.
-  builder_.ReserveTokens(size_t{count_} * 5 / 2 + 8);
-  builder_.ReserveNodes(size_t{count_} * 2 / 3 + 4);
-  builder_.ReserveChildren(size_t{count_} * 2 / 3 + 4);
-  pending_.reserve(64);
+  // Room for the most the walk can write, so that it never checks: every
+  // node starts at a structural, and tokens are counted as above. That is
+  // more than any template needs, but pages never written are never
+  // touched.
+  const size_t count = static_cast<size_t>(last_ - next_);
+  builder_.ReserveTokens(count * kTokensPerStep + kTokenSlack + 1);
+  builder_.ReserveNodes(count + 1);
+  builder_.ReserveChildren(count * 2 / 3 + 4);
+  pending_.Reserve(count + 1);  // At most one entry per node.
   open_.reserve(32);
   if (bom_ != 0) {
     builder_.AddToken(TokenKind::kBom, Span{0, bom_});
     pos_ = bom_;
   }
+  ReloadTokens();
+  nodes_ = builder_.node_buffer().data();
   const absl::Status mismatch =
       absl::InternalError("1:1: JSON structural index does not match the text");
-  auto at = [&](uint32_t i) { return i < count_ ? text_[indexes_[i] + bom_] : '\0'; };
-  uint32_t i = 0;
 
-value:  // Structural i starts a value.
-  switch (at(i)) {
+value:  // The next structural starts a value.
+  switch (Peek()) {
     case '{':
-      if (!Open(i++, NodeKind::kMapping)) return mismatch;
-      if (at(i) == '}') {
-        if (!Close(i++)) return mismatch;
+      if (!Open(NodeKind::kMapping)) return mismatch;
+      if (Peek() == '}') {
+        if (!Close()) return mismatch;
         goto after_value;
       }
       goto object_member;
     case '[':
-      if (!Open(i++, NodeKind::kSequence)) return mismatch;
-      if (at(i) == ']') {
-        if (!Close(i++)) return mismatch;
+      if (!Open(NodeKind::kSequence)) return mismatch;
+      if (Peek() == ']') {
+        if (!Close()) return mismatch;
         goto after_value;
       }
       goto value;
     default:
-      if (!Scalar(i++)) return mismatch;
+      if (!Scalar()) return mismatch;
       goto after_value;
   }
 
-object_member:  // Structural i is a key, then a colon, then the value.
-  if (at(i) != '"' || !Scalar(i++) || at(i) != ':' || !Indicator(i++)) return mismatch;
+object_member:  // The next structural is a key, then a colon, then the value.
+  if (Peek() != '"' || !Scalar() || Peek() != ':' || !Indicator()) return mismatch;
   goto value;
 
 after_value:  // A value just ended.
   if (open_.empty()) goto done;
-  switch (at(i)) {
+  switch (Peek()) {
     case ',':
-      if (!Indicator(i++)) return mismatch;
+      if (!Indicator()) return mismatch;
       if (open_.back().is_mapping) goto object_member;
       goto value;
     case '}':
     case ']':
-      if (!Close(i++)) return mismatch;
+      if (!Close()) return mismatch;
       goto after_value;
     default:
       return mismatch;
   }
 
 done:
-  if (i != count_ || !EmitTrivia(pos_, size_) || pending_.size() != 1) return mismatch;
-  builder_.AddDocument(Document{pending_.front(), false, false, Span{0, size_}});
+  if (next_ != last_ || !EmitTrivia(size_) || pending_.size() != 1) return mismatch;
+  CommitTokens();
+  builder_.node_buffer().SetSize(node_count_);
+  builder_.AddDocument(Document{pending_[0], false, false, Span{0, size_}});
   return std::move(builder_).Finish();
 }
 
@@ -562,7 +618,7 @@ absl::StatusOr<Tree> ParseJson(std::shared_ptr<const SourceText> source,
   if (parser.implementation->stage1(data, length, simdjson::stage1_mode::regular) ==
       simdjson::SUCCESS) {
     absl::StatusOr<Tree> tree =
-        TreeWalker(source, bom, parser.implementation->structural_indexes.get(),
+        TreeWalker(source, bom, TerminatedIndex(parser, length),
                    parser.implementation->n_structural_indexes, /*checked=*/true, depth)
             .Walk();
     if (tree.ok()) return tree;
@@ -581,7 +637,7 @@ absl::StatusOr<Tree> ParseJson(std::shared_ptr<const SourceText> source,
           absl::StrCat("1:1: invalid JSON: ", simdjson::error_message(error)));
     }
   }
-  return TreeWalker(std::move(source), bom, parser.implementation->structural_indexes.get(),
+  return TreeWalker(std::move(source), bom, TerminatedIndex(parser, length),
                     parser.implementation->n_structural_indexes, /*checked=*/false, depth)
       .Walk();
 }
