@@ -253,11 +253,14 @@ simdjson::dom::parser& CachedParser() {
 // (ParseJson writes it), so the structural after the last one reads as the
 // NUL padding after the text and needs no bounds check.
 //
-// Tokens, nodes and pending children are written through cursors held in
-// the walker, into buffers sized up front for the most the walk can write
-// (see PodBuffer): with std::vector, reloading and storing the end pointer,
-// checking the capacity and zeroing each element took about 30% of the
-// walk's instructions (callgrind).
+// Tokens, nodes and pending children are written through cursors into
+// buffers sized up front for the most the walk can write (see PodBuffer):
+// with std::vector, reloading and storing the end pointer, checking the
+// capacity and zeroing each element took about 30% of the walk's
+// instructions (callgrind). The cursors live in a local Cursor that the
+// inlined steps share by reference, so the compiler keeps them in
+// registers; the out-of-line slow paths only ever get values. As members
+// of the walker they were loaded and stored around every step.
 class TreeWalker {
  public:
   TreeWalker(std::shared_ptr<const SourceText> source, uint32_t bom, const uint32_t* indexes,
@@ -266,7 +269,7 @@ class TreeWalker {
         structural_text_(text_ + bom),
         size_(static_cast<uint32_t>(source->size())),
         bom_(bom),
-        next_(indexes),
+        indexes_(indexes),
         last_(indexes + count),
         checked_(checked),
         max_depth_(max_depth),
@@ -275,53 +278,57 @@ class TreeWalker {
   absl::StatusOr<Tree> Walk();
 
  private:
+  struct Cursor {
+    const uint32_t* next;  // The next structural to walk.
+    uint32_t pos;          // Everything before this offset has tokens.
+    Token* token;          // Where the next token goes.
+    uint32_t node_count;   // Nodes written; the next node's id.
+    NodeId* pending_end;   // The end of pending_'s entries.
+    // The collection a node created now belongs to: parent links are set
+    // at creation, while the node is hot, not by a second pass at Close.
+    NodeId parent;
+  };
   struct OpenCollection {
     NodeId node;
-    uint32_t first_pending;  // Where this collection's children start in pending_.
+    NodeId* first_pending;  // Where this collection's children start.
     bool is_mapping;
   };
 
   // The byte at, and the offset of, the next structural. Past the last one
   // these are the NUL after the text and the text's end (the sentinel).
-  char Peek() const { return structural_text_[*next_]; }
-  uint32_t PeekOffset() const { return *next_ + bom_; }
+  char Peek(const Cursor& c) const { return structural_text_[*c.next]; }
+  uint32_t PeekOffset(const Cursor& c) const { return *c.next + bom_; }
 
   // Emits the trivia before the next structural and then the one-byte
   // indicator there. Returns false when the trivia is not whitespace.
-  ABSL_ATTRIBUTE_ALWAYS_INLINE bool Indicator() {
-    const uint32_t at = PeekOffset();
-    ++next_;
-    if (!EmitTrivia(at)) return false;
-    Emit(TokenKind::kIndicator, at, at + 1);
-    pos_ = at + 1;
+  ABSL_ATTRIBUTE_ALWAYS_INLINE bool Indicator(Cursor& c) {
+    const uint32_t at = PeekOffset(c);
+    ++c.next;
+    if (!EmitTrivia(c, at)) return false;
+    Emit(c, TokenKind::kIndicator, at, at + 1);
+    c.pos = at + 1;
     return true;
   }
   // Emits the scalar (string or literal) at the next structural.
-  ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool Scalar();
+  ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool Scalar(Cursor& c);
   // Opens the collection at the next structural.
-  ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool Open(NodeKind kind);
+  ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool Open(Cursor& c, NodeKind kind);
   // Closes the innermost collection with the bracket at the next structural.
-  ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool Close();
+  ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool Close(Cursor& c);
 
   // Token output. The buffer always has room for kTokensPerStep tokens per
   // structural not yet walked, plus kTokenSlack: each structural adds at
   // most that many on the fast paths (trivia up to two, then its own), so
   // only the slow trivia path, which adds any number, needs to make room.
-  void Emit(TokenKind kind, uint32_t begin, uint32_t end) {
-    *token_ = Token{kind, Span{begin, end}};
-    ++token_;
-  }
-  void CommitTokens() { builder_.token_buffer().SetSize(token_ - builder_.token_buffer().data()); }
-  void ReloadTokens() {
-    PodBuffer<Token>& tokens = builder_.token_buffer();
-    tokens.ReserveMore(kTokensPerStep * static_cast<size_t>(last_ - next_) + kTokenSlack);
-    token_ = tokens.end();
+  static void Emit(Cursor& c, TokenKind kind, uint32_t begin, uint32_t end) {
+    *c.token = Token{kind, Span{begin, end}};
+    ++c.token;
   }
 
-  // Emits the whitespace and line break tokens covering [pos_, to). Returns
+  // Emits the whitespace and line break tokens covering [c.pos, to). Returns
   // false when the range holds anything else.
-  ABSL_ATTRIBUTE_ALWAYS_INLINE bool EmitTrivia(uint32_t to) {
-    const uint32_t from = pos_;
+  ABSL_ATTRIBUTE_ALWAYS_INLINE bool EmitTrivia(Cursor& c, uint32_t to) {
+    const uint32_t from = c.pos;
     if (from == to) return true;  // Minified JSON, or a colon right after a key.
     const uint32_t length = to - from;
     if (length <= 32) {
@@ -331,33 +338,35 @@ class TreeWalker {
       const uint32_t others =
           NonSpaceMask32(text_ + from) & static_cast<uint32_t>((uint64_t{1} << length) - 1);
       if (others == 0) {
-        Emit(TokenKind::kWhitespace, from, to);
+        Emit(c, TokenKind::kWhitespace, from, to);
         return true;
       }
       if (others == 1 && text_[from] == '\n') {
-        Emit(TokenKind::kNewline, from, from + 1);
-        if (length > 1) Emit(TokenKind::kWhitespace, from + 1, to);
+        Emit(c, TokenKind::kNewline, from, from + 1);
+        if (length > 1) Emit(c, TokenKind::kWhitespace, from + 1, to);
         return true;
       }
     }
-    CommitTokens();
-    const bool ok = EmitTriviaSlow(from, to);
-    ReloadTokens();
-    return ok;
+    Token* token = EmitTriviaSlow(c.token, static_cast<size_t>(last_ - c.next), from, to);
+    if (token == nullptr) return false;
+    c.token = token;
+    return true;
   }
-  // Any trivia, through TreeBuilder::AddToken.
-  bool EmitTriviaSlow(uint32_t from, uint32_t to);
+  // Any trivia, through TreeBuilder::AddToken: takes the token cursor and
+  // returns it, with room again for the `structurals_left`, or returns
+  // nullptr when the range is not all whitespace.
+  Token* EmitTriviaSlow(Token* token, size_t structurals_left, uint32_t from, uint32_t to);
 
   // Appends a child of the innermost open collection. Its id is its index
   // in the node buffer, which has room for it (see Walk). Each field is
   // written once.
-  ABSL_ATTRIBUTE_ALWAYS_INLINE NodeId AddNode(NodeKind kind, ScalarStyle scalar_style,
+  ABSL_ATTRIBUTE_ALWAYS_INLINE NodeId AddNode(Cursor& c, NodeKind kind, ScalarStyle scalar_style,
                                               CollectionStyle collection_style, Span span,
                                               std::string_view value) {
-    const NodeId id = node_count_++;
-    new (nodes_ + id) Node{kind,    scalar_style, collection_style, span, Span{}, Span{},
-                           parent_, 0,            0,                value};
-    pending_.PushBackReserved(id);
+    const NodeId id = c.node_count++;
+    new (nodes_ + id) Node{kind,     scalar_style, collection_style, span, Span{}, Span{},
+                           c.parent, 0,            0,                value};
+    *c.pending_end++ = id;
     return id;
   }
 
@@ -366,6 +375,10 @@ class TreeWalker {
   // content is not valid.
   bool EscapedStringValue(std::string_view inner, std::string_view& value);
 
+  static absl::Status Mismatch() {
+    return absl::InternalError("1:1: JSON structural index does not match the text");
+  }
+
   static constexpr size_t kTokensPerStep = 3;
   static constexpr size_t kTokenSlack = 8;
 
@@ -373,20 +386,14 @@ class TreeWalker {
   const char* structural_text_;  // simdjson's offsets count from here.
   uint32_t size_;
   uint32_t bom_;
-  const uint32_t* next_;  // The next structural to walk.
+  const uint32_t* indexes_;
   const uint32_t* last_;  // The sentinel after the last structural.
   bool checked_;
   size_t max_depth_;
-  uint32_t pos_ = 0;  // Everything before this offset has tokens.
   TreeBuilder builder_;
-  Token* token_ = nullptr;  // Where the next token goes.
-  Node* nodes_ = nullptr;  // The node buffer's data, counted here.
-  uint32_t node_count_ = 0;
-  // The collection a node created now belongs to: parent links are set at
-  // creation, while the node is hot, not by a second pass at Close.
-  NodeId parent_ = kNoNode;
+  Node* nodes_ = nullptr;  // The node buffer's data, counted by the cursor.
   // Children of the collections still open, innermost last; the top level's
-  // single value sits at index 0.
+  // single value comes first. Room for one entry per structural.
   PodBuffer<NodeId> pending_;
   std::vector<OpenCollection> open_;
 };
@@ -400,11 +407,11 @@ bool TreeWalker::EscapedStringValue(std::string_view inner, std::string_view& va
   return true;
 }
 
-bool TreeWalker::Scalar() {
-  const uint32_t at = PeekOffset();
-  if (next_ == last_ || !EmitTrivia(at)) return false;
-  ++next_;
-  const uint32_t next = PeekOffset();
+bool TreeWalker::Scalar(Cursor& c) {
+  const uint32_t at = PeekOffset(c);
+  if (c.next == last_ || !EmitTrivia(c, at)) return false;
+  ++c.next;
+  const uint32_t next = PeekOffset(c);
   uint32_t end = next;
   std::string_view value;
   ScalarStyle style = ScalarStyle::kPlain;
@@ -445,34 +452,34 @@ bool TreeWalker::Scalar() {
       return false;
     }
   }
-  AddNode(NodeKind::kScalar, style, CollectionStyle::kBlock, Span{at, end}, value);
-  Emit(TokenKind::kScalar, at, end);
-  pos_ = end;
+  AddNode(c, NodeKind::kScalar, style, CollectionStyle::kBlock, Span{at, end}, value);
+  Emit(c, TokenKind::kScalar, at, end);
+  c.pos = end;
   return true;
 }
 
-bool TreeWalker::Open(NodeKind kind) {
+bool TreeWalker::Open(Cursor& c, NodeKind kind) {
   if (checked_ && open_.size() >= max_depth_) return false;
-  const uint32_t at = PeekOffset();
-  const NodeId id = AddNode(kind, ScalarStyle::kPlain, CollectionStyle::kFlow, Span{at, at}, {});
-  open_.push_back(OpenCollection{id, static_cast<uint32_t>(pending_.size()),
-                                 kind == NodeKind::kMapping});
-  parent_ = id;
-  return Indicator();
+  const uint32_t at = PeekOffset(c);
+  const NodeId id =
+      AddNode(c, kind, ScalarStyle::kPlain, CollectionStyle::kFlow, Span{at, at}, {});
+  open_.push_back(OpenCollection{id, c.pending_end, kind == NodeKind::kMapping});
+  c.parent = id;
+  return Indicator(c);
 }
 
-bool TreeWalker::Close() {
-  if (open_.empty() || !Indicator()) return false;
+bool TreeWalker::Close(Cursor& c) {
+  if (open_.empty() || !Indicator(c)) return false;
   const OpenCollection open = open_.back();
   open_.pop_back();
-  parent_ = open_.empty() ? kNoNode : open_.back().node;
+  c.parent = open_.empty() ? kNoNode : open_.back().node;
   Node& node = nodes_[open.node];
-  node.span.end = pos_;
+  node.span.end = c.pos;
   PodBuffer<NodeId>& children = builder_.child_buffer();
   node.first_child = static_cast<uint32_t>(children.size());
-  node.child_count = static_cast<uint32_t>(pending_.size() - open.first_pending);
-  children.Append(pending_.begin() + open.first_pending, pending_.end());
-  pending_.SetSize(open.first_pending);
+  node.child_count = static_cast<uint32_t>(c.pending_end - open.first_pending);
+  children.Append(open.first_pending, c.pending_end);
+  c.pending_end = open.first_pending;
   return true;
 }
 
@@ -481,70 +488,75 @@ absl::StatusOr<Tree> TreeWalker::Walk() {
   // node starts at a structural, and tokens are counted as above. That is
   // more than any template needs, but pages never written are never
   // touched.
-  const size_t count = static_cast<size_t>(last_ - next_);
+  const size_t count = static_cast<size_t>(last_ - indexes_);
   builder_.ReserveTokens(count * kTokensPerStep + kTokenSlack + 1);
   builder_.ReserveNodes(count + 1);
   builder_.ReserveChildren(count * 2 / 3 + 4);
-  pending_.Reserve(count + 1);  // At most one entry per node.
+  pending_.Reserve(count + 1);
   open_.reserve(32);
+  uint32_t start = 0;
   if (bom_ != 0) {
     builder_.AddToken(TokenKind::kBom, Span{0, bom_});
-    pos_ = bom_;
+    start = bom_;
   }
-  ReloadTokens();
   nodes_ = builder_.node_buffer().data();
-  const absl::Status mismatch =
-      absl::InternalError("1:1: JSON structural index does not match the text");
+  Cursor c{indexes_, start, builder_.token_buffer().end(), 0, pending_.data(), kNoNode};
 
 value:  // The next structural starts a value.
-  switch (Peek()) {
+  switch (Peek(c)) {
     case '{':
-      if (!Open(NodeKind::kMapping)) return mismatch;
-      if (Peek() == '}') {
-        if (!Close()) return mismatch;
+      if (!Open(c, NodeKind::kMapping)) return Mismatch();
+      if (Peek(c) == '}') {
+        if (!Close(c)) return Mismatch();
         goto after_value;
       }
       goto object_member;
     case '[':
-      if (!Open(NodeKind::kSequence)) return mismatch;
-      if (Peek() == ']') {
-        if (!Close()) return mismatch;
+      if (!Open(c, NodeKind::kSequence)) return Mismatch();
+      if (Peek(c) == ']') {
+        if (!Close(c)) return Mismatch();
         goto after_value;
       }
       goto value;
     default:
-      if (!Scalar()) return mismatch;
+      if (!Scalar(c)) return Mismatch();
       goto after_value;
   }
 
 object_member:  // The next structural is a key, then a colon, then the value.
-  if (Peek() != '"' || !Scalar() || Peek() != ':' || !Indicator()) return mismatch;
+  if (Peek(c) != '"' || !Scalar(c) || Peek(c) != ':' || !Indicator(c)) return Mismatch();
   goto value;
 
 after_value:  // A value just ended.
   if (open_.empty()) goto done;
-  switch (Peek()) {
+  switch (Peek(c)) {
     case ',':
-      if (!Indicator()) return mismatch;
+      if (!Indicator(c)) return Mismatch();
       if (open_.back().is_mapping) goto object_member;
       goto value;
     case '}':
     case ']':
-      if (!Close()) return mismatch;
+      if (!Close(c)) return Mismatch();
       goto after_value;
     default:
-      return mismatch;
+      return Mismatch();
   }
 
 done:
-  if (next_ != last_ || !EmitTrivia(size_) || pending_.size() != 1) return mismatch;
-  CommitTokens();
-  builder_.node_buffer().SetSize(node_count_);
+  if (c.next != last_ || !EmitTrivia(c, size_) || c.pending_end != pending_.data() + 1) {
+    return Mismatch();
+  }
+  PodBuffer<Token>& tokens = builder_.token_buffer();
+  tokens.SetSize(static_cast<size_t>(c.token - tokens.data()));
+  builder_.node_buffer().SetSize(c.node_count);
   builder_.AddDocument(Document{pending_[0], false, false, Span{0, size_}});
   return std::move(builder_).Finish();
 }
 
-bool TreeWalker::EmitTriviaSlow(uint32_t from, uint32_t to) {
+Token* TreeWalker::EmitTriviaSlow(Token* token, size_t structurals_left, uint32_t from,
+                                  uint32_t to) {
+  PodBuffer<Token>& tokens = builder_.token_buffer();
+  tokens.SetSize(static_cast<size_t>(token - tokens.data()));
   while (from < to) {
     char c = text_[from];
     if (c == '\n') {
@@ -577,10 +589,11 @@ bool TreeWalker::EmitTriviaSlow(uint32_t from, uint32_t to) {
         break;
       }
     }
-    if (from == start) return false;
+    if (from == start) return nullptr;
     builder_.AddToken(TokenKind::kWhitespace, Span{start, from});
   }
-  return true;
+  tokens.ReserveMore(kTokensPerStep * structurals_left + kTokenSlack);
+  return tokens.end();
 }
 
 }  // namespace
