@@ -54,6 +54,7 @@
 #include "absl/base/attributes.h"
 #include "absl/strings/str_cat.h"
 #include "simdjson.h"
+#include "src/syntax/byte_masks.h"
 #include "src/syntax/json/json_unescape.h"
 #include "src/syntax/json/json_validate.h"
 
@@ -66,20 +67,6 @@ constexpr size_t kCachedParserLimit = 8u << 20;
 
 bool IsJsonWhitespace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
-// Bit k is set when byte k of the 16 at `p` is not a space. `p` may point
-// into the source's padding.
-uint32_t NonSpaceMask16(const char* p) {
-#if defined(__SSE2__)
-  const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  return ~static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(' ')))) &
-         0xFFFFu;
-#else
-  uint32_t mask = 0;
-  for (int k = 0; k < 16; ++k) mask |= uint32_t{p[k] != ' '} << k;
-  return mask;
-#endif
-}
 
 // Bit k is set when byte k of the 16 at `p` needs a closer look inside a
 // string: a quote, a backslash or a control character.

@@ -2,8 +2,13 @@
 
 #include <algorithm>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "absl/strings/str_cat.h"
 #include "src/base/strings.h"
+#include "src/syntax/byte_masks.h"
 #include "src/syntax/yaml/yaml_scalar.h"
 
 namespace cfnfix::syntax::yaml_internal {
@@ -32,6 +37,34 @@ struct PlainStopTable {
   constexpr uint8_t operator[](uint8_t c) const { return v[c]; }
 };
 constexpr PlainStopTable kPlainStop;
+
+// Bit k is set when byte k of the 16 at `p` may end a run of plain-scalar
+// content: a superset of kPlainStop (every control byte, not only tab, line
+// breaks and NUL), so a set bit still has to be looked up. `p` may point
+// into the source's padding.
+uint32_t PlainStopCandidates16(const char* p, bool in_flow) {
+#if defined(__SSE2__)
+  const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  // Unsigned byte <= 0x20 (space or control) exactly when min(byte, 0x20) == byte.
+  __m128i stops = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(bytes, _mm_set1_epi8(0x20)), bytes),
+                               _mm_cmpeq_epi8(bytes, _mm_set1_epi8(':')));
+  if (in_flow) {
+    // Setting bit 0x20 maps '[' to '{' and ']' to '}'.
+    const __m128i folded = _mm_or_si128(bytes, _mm_set1_epi8(0x20));
+    stops = _mm_or_si128(stops, _mm_cmpeq_epi8(bytes, _mm_set1_epi8(',')));
+    stops = _mm_or_si128(stops, _mm_cmpeq_epi8(folded, _mm_set1_epi8('{')));
+    stops = _mm_or_si128(stops, _mm_cmpeq_epi8(folded, _mm_set1_epi8('}')));
+  }
+  return static_cast<uint32_t>(_mm_movemask_epi8(stops));
+#else
+  const uint8_t stop_mask = in_flow ? (kStopBlock | kStopFlow) : kStopBlock;
+  uint32_t mask = 0;
+  for (int k = 0; k < 16; ++k) {
+    mask |= uint32_t{(kPlainStop[static_cast<uint8_t>(p[k])] & stop_mask) != 0} << k;
+  }
+  return mask;
+#endif
+}
 
 }  // namespace
 
@@ -347,15 +380,16 @@ bool Scanner::ScanToNextToken() {
     uint32_t first_tab = UINT32_MAX;
     ws_tab_ = false;
     while (true) {
-      char c = Cur();
-      if (c == ' ') {
-        ++pos_;
-      } else if (c == '\t') {
-        if (first_tab == UINT32_MAX) first_tab = pos_;
-        ++pos_;
-      } else {
-        break;
+      // Spaces 16 at a time (the text is NUL-padded); tabs one by one.
+      const uint32_t non_space = NonSpaceMask16(s_ + pos_);
+      if (non_space == 0) {
+        pos_ += 16;
+        continue;
       }
+      pos_ += static_cast<uint32_t>(__builtin_ctz(non_space));
+      if (Cur() != '\t') break;
+      if (first_tab == UINT32_MAX) first_tab = pos_;
+      ++pos_;
     }
     Emit(TokenKind::kWhitespace, ws_begin, pos_);
     if (pos_ >= size_) return true;
@@ -899,9 +933,18 @@ bool Scanner::FetchPlainScalar() {
     const uint32_t run_begin = pos_;
     const uint8_t stop_mask = in_flow ? (kStopBlock | kStopFlow) : kStopBlock;
     while (true) {
-      // Skip bytes that can never end a plain scalar (the input is padded
-      // with NUL bytes, which stop the loop at the end).
-      while (!(kPlainStop[static_cast<uint8_t>(Cur())] & stop_mask)) ++pos_;
+      // Skip bytes that can never end a plain scalar, 16 at a time (the
+      // input is padded with NUL bytes, which stop the loop at the end).
+      while (true) {
+        const uint32_t candidates = PlainStopCandidates16(s_ + pos_, in_flow);
+        if (candidates == 0) {
+          pos_ += 16;
+          continue;
+        }
+        pos_ += static_cast<uint32_t>(__builtin_ctz(candidates));
+        if (kPlainStop[static_cast<uint8_t>(Cur())] & stop_mask) break;
+        ++pos_;  // A control byte that plain content may hold.
+      }
       const char c = Cur();
       if (c == '\0') {
         if (pos_ >= size_) break;
