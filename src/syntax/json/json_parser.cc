@@ -265,20 +265,21 @@ class TreeWalker {
   absl::StatusOr<Tree> Walk();
 
  private:
+  struct OpenCollection {
+    NodeId node;
+    NodeId* first_pending;  // Where this collection's children start.
+    bool is_mapping;
+  };
   struct Cursor {
     const uint32_t* next;  // The next structural to walk.
     uint32_t pos;          // Everything before this offset has tokens.
     Token* token;          // Where the next token goes.
     uint32_t node_count;   // Nodes written; the next node's id.
     NodeId* pending_end;   // The end of pending_'s entries.
+    OpenCollection* open_end;  // The end of open_'s entries.
     // The collection a node created now belongs to: parent links are set
     // at creation, while the node is hot, not by a second pass at Close.
     NodeId parent;
-  };
-  struct OpenCollection {
-    NodeId node;
-    NodeId* first_pending;  // Where this collection's children start.
-    bool is_mapping;
   };
 
   // The byte at, and the offset of, the next structural. Past the last one
@@ -382,7 +383,8 @@ class TreeWalker {
   // Children of the collections still open, innermost last; the top level's
   // single value comes first. Room for one entry per structural.
   PodBuffer<NodeId> pending_;
-  std::vector<OpenCollection> open_;
+  // The collections still open, innermost last.
+  PodBuffer<OpenCollection> open_;
 };
 
 bool TreeWalker::EscapedStringValue(std::string_view inner, std::string_view& value) {
@@ -446,20 +448,20 @@ bool TreeWalker::Scalar(Cursor& c) {
 }
 
 bool TreeWalker::Open(Cursor& c, NodeKind kind) {
-  if (checked_ && open_.size() >= max_depth_) return false;
+  // Always checked: open_ has room for that many and no more.
+  if (static_cast<size_t>(c.open_end - open_.data()) >= max_depth_) return false;
   const uint32_t at = PeekOffset(c);
   const NodeId id =
       AddNode(c, kind, ScalarStyle::kPlain, CollectionStyle::kFlow, Span{at, at}, {});
-  open_.push_back(OpenCollection{id, c.pending_end, kind == NodeKind::kMapping});
+  *c.open_end++ = OpenCollection{id, c.pending_end, kind == NodeKind::kMapping};
   c.parent = id;
   return Indicator(c);
 }
 
 bool TreeWalker::Close(Cursor& c) {
-  if (open_.empty() || !Indicator(c)) return false;
-  const OpenCollection open = open_.back();
-  open_.pop_back();
-  c.parent = open_.empty() ? kNoNode : open_.back().node;
+  if (c.open_end == open_.data() || !Indicator(c)) return false;
+  const OpenCollection open = *--c.open_end;
+  c.parent = c.open_end == open_.data() ? kNoNode : c.open_end[-1].node;
   Node& node = nodes_[open.node];
   node.span.end = c.pos;
   PodBuffer<NodeId>& children = builder_.child_buffer();
@@ -480,14 +482,15 @@ absl::StatusOr<Tree> TreeWalker::Walk() {
   builder_.ReserveNodes(count + 1);
   builder_.ReserveChildren(count * 2 / 3 + 4);
   pending_.Reserve(count + 1);
-  open_.reserve(32);
+  open_.Reserve(std::min(count, max_depth_) + 1);
   uint32_t start = 0;
   if (bom_ != 0) {
     builder_.AddToken(TokenKind::kBom, Span{0, bom_});
     start = bom_;
   }
   nodes_ = builder_.node_buffer().data();
-  Cursor c{indexes_, start, builder_.token_buffer().end(), 0, pending_.data(), kNoNode};
+  Cursor c{indexes_,        start, builder_.token_buffer().end(), 0, pending_.data(),
+           open_.data(), kNoNode};
 
 value:  // The next structural starts a value.
   switch (Peek(c)) {
@@ -515,11 +518,11 @@ object_member:  // The next structural is a key, then a colon, then the value.
   goto value;
 
 after_value:  // A value just ended.
-  if (open_.empty()) goto done;
+  if (c.open_end == open_.data()) goto done;
   switch (Peek(c)) {
     case ',':
       if (!Indicator(c)) return Mismatch();
-      if (open_.back().is_mapping) goto object_member;
+      if (c.open_end[-1].is_mapping) goto object_member;
       goto value;
     case '}':
     case ']':
