@@ -39,15 +39,11 @@ TreeBuilder::TreeBuilder(std::shared_ptr<const SourceText> source, Format format
 }
 
 void TreeBuilder::SetChildren(NodeId parent, absl::Span<const NodeId> children) {
-  StoreChildren(parent, children);
-  for (NodeId child : children) tree_.nodes_[child].parent = parent;
-}
-
-void TreeBuilder::StoreChildren(NodeId parent, absl::Span<const NodeId> children) {
   Node& p = tree_.nodes_[parent];
   p.first_child = static_cast<uint32_t>(tree_.children_.size());
   p.child_count = static_cast<uint32_t>(children.size());
   tree_.children_.Append(children.begin(), children.end());
+  for (NodeId child : children) tree_.nodes_[child].parent = parent;
 }
 
 std::string_view TreeBuilder::Store(std::string text) {

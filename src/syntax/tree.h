@@ -183,9 +183,6 @@ class TreeBuilder {
   // Stores `children` contiguously as the children of `parent` and sets their
   // parent links. Call once per collection, after all children exist.
   void SetChildren(NodeId parent, absl::Span<const NodeId> children);
-  // SetChildren for a parser that already set each child's parent link
-  // when it created the child: only stores the list.
-  void StoreChildren(NodeId parent, absl::Span<const NodeId> children);
   void AddToken(TokenKind kind, Span span) { tree_.tokens_.push_back(Token{kind, span}); }
   void ReserveTokens(size_t n) { tree_.tokens_.Reserve(n); }
   void ReserveNodes(size_t n) { tree_.nodes_.Reserve(n); }

@@ -464,6 +464,8 @@ bool TreeWalker::Close(Cursor& c) {
   c.parent = c.open_end == open_.data() ? kNoNode : c.open_end[-1].node;
   Node& node = nodes_[open.node];
   node.span.end = c.pos;
+  // TreeBuilder::SetChildren without the parent links (set at creation),
+  // for a node the node buffer's committed size does not count yet.
   PodBuffer<NodeId>& children = builder_.child_buffer();
   node.first_child = static_cast<uint32_t>(children.size());
   node.child_count = static_cast<uint32_t>(c.pending_end - open.first_pending);
