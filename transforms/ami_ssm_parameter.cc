@@ -17,7 +17,7 @@
 #include "src/engine/editing/replace_node.h"
 #include "src/engine/editing/text_layout.h"
 #include "src/engine/editing/value.h"
-#include "transforms/rules.h"
+#include "src/engine/rule.h"
 
 namespace cfnfix::transforms {
 namespace {
@@ -476,14 +476,16 @@ void Check(RuleContext& ctx) {
     }
     bool exists = false;
     const std::string parameter = ParameterName(tree, ctx.tmpl(), use.arch, exists);
+    std::optional<Fix> fix = BuildFix(ctx, graph, group);
     ctx.Report(tree.FullSpan(use.value), Message(use, parameter),
-               BuildFix(ctx, graph, group));
+               fix ? engine::FixGroup(std::make_shared<const Fix>(*std::move(fix)))
+                   : engine::FixGroup(absl::FailedPreconditionError("no fix could be built")));
   }
 }
 
 }  // namespace
 
-const engine::RuleInfo kAmiSsmParameter = {
+extern const engine::RuleInfo kAmiSsmParameter = {
     .code = "CF401",
     .name = "ami-ssm-parameter",
     .summary = "Hardcoded AMI ids go stale; resolve the latest image from SSM",

@@ -8,14 +8,12 @@
 #include "absl/strings/str_format.h"
 #include "src/engine/editing/mapping_edit.h"
 #include "src/engine/editing/render_scalar.h"
-#include "transforms/rules.h"
+#include "src/engine/rule.h"
 
 namespace cfnfix::transforms {
 namespace {
 
 using engine::Applicability;
-using engine::Edit;
-using engine::Fix;
 using engine::NewPair;
 using engine::RuleContext;
 using syntax::NodeId;
@@ -71,8 +69,6 @@ Replacing an explicit `Delete` is unsafe: the author may have meant it (for
 scratch environments), so it is changed only with `--unsafe-fixes`.
 
 ## Options
-`retain_policy`: the policy for types without snapshots, `Retain` (default)
-or `RetainExceptOnCreate`.
 
 ## References
 - https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-attribute-deletionpolicy.html
@@ -116,7 +112,7 @@ std::optional<std::string> WantedPolicy(const RuleContext& ctx, const cfn::Resou
     }
     return "Snapshot";
   }
-  if (Contains(kRetainTypes, resource.type)) return ctx.options().retain_policy;
+  if (Contains(kRetainTypes, resource.type)) return std::string(ctx.option("retain-policy"));
   return std::nullopt;
 }
 
@@ -147,11 +143,12 @@ void ReportMissing(RuleContext& ctx, const cfn::Resource& resource, const std::s
   std::string message = absl::StrFormat(
       "%s '%s' has %s: its data is lost when the stack is deleted or the resource is replaced",
       resource.type, resource.logical_id, missing);
-  std::optional<Fix> fix;
+  engine::FixBuilder fix = ctx.NewFix(Applicability::kSafe);
+  fix.Changes("Resources", resource.logical_id);
   if (anchor) {
-    absl::StatusOr<std::vector<Edit>> edits =
-        engine::InsertPairsAfter(tree, resource.body, *anchor, pairs);
-    if (edits.ok()) fix = Fix{*std::move(edits), Applicability::kSafe};
+    fix.Add(engine::InsertPairsAfter(tree, resource.body, *anchor, pairs));
+  } else {
+    fix.Fail(absl::FailedPreconditionError("the resource has no Type entry to insert after"));
   }
   ctx.Report(tree.node(resource.key).span, std::move(message), std::move(fix));
 }
@@ -160,10 +157,12 @@ void ReportExplicitDelete(RuleContext& ctx, const cfn::Resource& resource, NodeI
                           std::string_view attribute, const std::string& wanted) {
   const syntax::Tree& tree = ctx.tree();
   if (!IsDelete(tree, policy)) return;
+  engine::FixBuilder fix = ctx.NewFix(Applicability::kUnsafe);
+  fix.ReplaceScalar(policy, wanted);
   ctx.Report(tree.node(policy).span,
              absl::StrFormat("%s '%s' has %s Delete: its data is lost; use %s", resource.type,
                              resource.logical_id, attribute, wanted),
-             Fix{{engine::ReplaceScalar(tree, policy, wanted)}, Applicability::kUnsafe});
+             std::move(fix));
 }
 
 void Check(RuleContext& ctx) {
@@ -181,15 +180,25 @@ void Check(RuleContext& ctx) {
   }
 }
 
+constexpr std::string_view kRetainPolicies[] = {"Retain", "RetainExceptOnCreate"};
+constexpr engine::OptionInfo kOptions[] = {
+    {.name = "retain-policy",
+     .type = engine::OptionType::kChoice,
+     .choices = kRetainPolicies,
+     .default_value = "Retain",
+     .doc = "the policy for stateful types that cannot be snapshotted"},
+};
+
 }  // namespace
 
-const engine::RuleInfo kRetainStatefulResources = {
+extern const engine::RuleInfo kRetainStatefulResources = {
     .code = "CF101",
     .name = "retain-stateful-resources",
     .summary = "Stateful resources without DeletionPolicy/UpdateReplacePolicy lose data",
     .fix_applicability = Applicability::kSafe,
     .check = &Check,
     .documentation = kDoc,
+    .options = kOptions,
 };
 
 }  // namespace cfnfix::transforms

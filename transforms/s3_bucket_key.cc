@@ -13,7 +13,7 @@
 #include "src/engine/editing/mapping_edit.h"
 #include "src/engine/editing/render_value.h"
 #include "src/engine/editing/value.h"
-#include "transforms/rules.h"
+#include "src/engine/rule.h"
 
 namespace cfnfix::transforms {
 namespace {
@@ -200,10 +200,8 @@ void ReportMissing(RuleContext& ctx, const cfn::Resource& resource, NodeId rule,
   const engine::RenderStyle style = engine::DetectStyle(tree, rule);
   const std::vector<engine::NewPair> pairs = {
       {"BucketKeyEnabled", engine::RenderValue(engine::Value::Bool(true), style)}};
-  std::optional<Fix> fix;
-  absl::StatusOr<std::vector<Edit>> edits =
-      engine::InsertPairsAfter(tree, rule, by_default_index, pairs);
-  if (edits.ok()) fix = Fix{*std::move(edits), Applicability::kSafe};
+  engine::FixBuilder fix = ctx.NewFix(Applicability::kSafe);
+  fix.ChangesAt(rule).Add(engine::InsertPairsAfter(tree, rule, by_default_index, pairs));
   ctx.Report(ReportRange(tree, resource, tree.key(rule, by_default_index)),
              absl::StrFormat("AWS::S3::Bucket '%s' encrypts with aws:kms without an S3 Bucket "
                              "Key: every object read and write is a KMS request",
@@ -224,7 +222,7 @@ void ReportExplicitFalse(RuleContext& ctx, const cfn::Resource& resource, NodeId
              absl::StrFormat("AWS::S3::Bucket '%s' disables the S3 Bucket Key for aws:kms "
                              "encryption: every object read and write is a KMS request",
                              resource.logical_id),
-             Fix{{std::move(edit)}, Applicability::kUnsafe});
+             std::move(ctx.NewFix(Applicability::kUnsafe).ChangesAt(value).Add(std::move(edit))));
 }
 
 void CheckRule(RuleContext& ctx, const cfn::Resource& resource, NodeId rule) {
@@ -268,7 +266,7 @@ void Check(RuleContext& ctx) {
 
 }  // namespace
 
-const engine::RuleInfo kS3BucketKey = {
+extern const engine::RuleInfo kS3BucketKey = {
     .code = "CF201",
     .name = "s3-bucket-key",
     .summary = "KMS-encrypted S3 buckets without Bucket Keys pay one KMS request per object",

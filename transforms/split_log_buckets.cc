@@ -23,7 +23,7 @@
 #include "src/engine/editing/render_scalar.h"
 #include "src/engine/editing/replace_node.h"
 #include "src/engine/editing/value.h"
-#include "transforms/rules.h"
+#include "src/engine/rule.h"
 
 namespace cfnfix::transforms {
 namespace {
@@ -776,13 +776,16 @@ void Check(RuleContext& ctx) {
     }
     d.uses = a.DataUses(r, all_sites);
     if (!d.self_logging && d.uses.empty()) continue;
-    ctx.Report(a.tree().node(r.key).span, Describe(d), BuildFix(a, d));
+    std::optional<Fix> fix = BuildFix(a, d);
+    ctx.Report(a.tree().node(r.key).span, Describe(d),
+               fix ? engine::FixGroup(std::make_shared<const Fix>(*std::move(fix)))
+                   : engine::FixGroup(absl::FailedPreconditionError("no fix could be built")));
   }
 }
 
 }  // namespace
 
-const engine::RuleInfo kSplitLogBuckets = {
+extern const engine::RuleInfo kSplitLogBuckets = {
     .code = "CF301",
     .name = "split-log-buckets",
     .summary = "Logs delivered into a data bucket or a bucket logging to itself",

@@ -49,7 +49,7 @@ absl::StatusOr<RunOptions> MakeRunOptions(const CommonOptions& common, Mode mode
   const bool unsafe = common.unsafe_fixes || config.unsafe_fixes.value_or(false);
   options.fixer.apply_at_least =
       unsafe ? engine::Applicability::kUnsafe : engine::Applicability::kSafe;
-  if (config.retain_policy) options.fixer.rule_options.retain_policy = *config.retain_policy;
+  options.fixer.rule_options = config.rule_options;
   options.fixer.parse_options.max_bytes = common.max_bytes;
   return options;
 }
@@ -175,7 +175,7 @@ int RunCheck(const CommonOptions& common) {
   const RunOptions* options = &run->options;
   std::vector<FileResult>* results = &run->results;
   PrintFindings(std::cout, std::cerr, *results, common.format, /*after_fix=*/false,
-                options->fixer.apply_at_least);
+                options->fixer.apply_at_least, common.verbose);
   if (AnyError(*results)) return kExitError;
   for (const FileResult& r : *results) {
     if (!r.outcome.findings.empty()) return kExitFindings;
@@ -254,7 +254,7 @@ int RunFix(const CommonOptions& common, const std::string& patch_path) {
     }
   }
   PrintFindings(report, std::cerr, *results, common.format, /*after_fix=*/true,
-                options->fixer.apply_at_least);
+                options->fixer.apply_at_least, common.verbose);
   if (AnyError(*results) || write_failed) return kExitError;
   for (const FileResult& r : *results) {
     if (!r.outcome.remaining.empty()) return kExitFindings;
@@ -304,7 +304,7 @@ int RunExplain(const std::string& code_or_name) {
     std::cerr << "cfnfix: unknown rule '" << code_or_name << "' (see `cfnfix rules`)\n";
     return kExitError;
   }
-  std::cout << rule->documentation;
+  std::cout << engine::RuleDocumentation(*rule);
   return kExitClean;
 }
 

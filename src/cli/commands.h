@@ -28,6 +28,7 @@ struct CommonOptions {
   size_t max_bytes = 64u << 20;
   std::string config_path;  // empty: look for .cfnfix.yaml
   bool no_config = false;
+  bool verbose = false;  // say why a finding has no fix
 };
 
 int RunCheck(const CommonOptions& options);

@@ -5,7 +5,9 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "src/base/status_macros.h"
+#include "src/base/strings.h"
 #include "src/cfn/node_text.h"
+#include "src/engine/registry.h"
 #include "src/syntax/load/load.h"
 
 namespace cfnfix::cli {
@@ -41,24 +43,40 @@ absl::StatusOr<std::vector<std::string>> ReadList(const Tree& tree, NodeId node,
   return items;
 }
 
+// Reads a scalar option value as written: `true`, `30` and `Retain` alike;
+// the rule's declaration validates it.
+absl::StatusOr<std::string> ReadScalar(const Tree& tree, NodeId node, std::string_view what) {
+  const NodeId resolved = tree.Resolve(node);
+  if (tree.node(resolved).kind != NodeKind::kScalar || !tree.TagText(resolved).empty()) {
+    return ErrorAt(tree, node, absl::StrFormat("%s must be a single value", what));
+  }
+  return std::string(tree.node(resolved).value);
+}
+
 absl::Status ReadRuleOptions(const Tree& tree, NodeId rules, FileConfig& config) {
   if (tree.node(rules).kind != NodeKind::kMapping) return ErrorAt(tree, rules, "rules must be a mapping");
   for (size_t i = 0; i < tree.pair_count(rules); ++i) {
-    std::string_view rule = tree.node(tree.key(rules, i)).value;
-    NodeId settings = tree.Resolve(tree.value(rules, i));
-    if (rule != "retain-stateful-resources") {
+    std::string_view name = tree.node(tree.key(rules, i)).value;
+    const engine::RuleInfo* rule = engine::FindRule(name);
+    if (rule == nullptr) {
       return ErrorAt(tree, tree.key(rules, i),
-                     absl::StrFormat("rule '%s' has no options (see `cfnfix explain`)", rule));
+                     absl::StrFormat("unknown rule '%s' (see `cfnfix rules`)", name));
     }
-    NodeId policy = tree.Find(settings, "retain-policy");
-    if (policy == syntax::kNoNode || tree.pair_count(settings) != 1) {
-      return ErrorAt(tree, tree.value(rules, i), "the only option here is retain-policy");
+    NodeId settings = tree.Resolve(tree.value(rules, i));
+    if (tree.node(settings).kind != NodeKind::kMapping) {
+      return ErrorAt(tree, tree.value(rules, i),
+                     absl::StrFormat("the options of '%s' must be a mapping", name));
     }
-    CFNFIX_ASSIGN_OR_RETURN(std::string value, ReadString(tree, policy, "retain-policy"));
-    if (value != "Retain" && value != "RetainExceptOnCreate") {
-      return ErrorAt(tree, policy, "retain-policy must be Retain or RetainExceptOnCreate");
+    for (size_t j = 0; j < tree.pair_count(settings); ++j) {
+      std::string_view option = tree.node(tree.key(settings, j)).value;
+      CFNFIX_ASSIGN_OR_RETURN(std::string value, ReadScalar(tree, tree.value(settings, j), option));
+      absl::Status set = config.rule_options.Set(*rule, option, value);
+      if (!set.ok()) {
+        NodeId at = engine::FindOption(*rule, option) == nullptr ? tree.key(settings, j)
+                                                                 : tree.value(settings, j);
+        return ErrorAt(tree, at, ToStd(set.message()));
+      }
     }
-    config.retain_policy = value;
   }
   return absl::OkStatus();
 }

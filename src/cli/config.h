@@ -3,8 +3,8 @@
 //   select: [CF1, s3-bucket-key]     # rules to run (default: all)
 //   ignore: [ami-ssm-parameter]      # rules to skip
 //   unsafe-fixes: false              # apply unsafe fixes by default
-//   rules:
-//     retain-stateful-resources:
+//   rules:                           # rule options, as each rule declares them
+//     retain-stateful-resources:     # (see `cfnfix explain RULE`)
 //       retain-policy: RetainExceptOnCreate
 //
 // Found in the working directory or its nearest ancestor, or named with
@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "src/engine/rule_options.h"
 
 namespace cfnfix::cli {
 
@@ -26,7 +27,8 @@ struct FileConfig {
   std::vector<std::string> select;
   std::vector<std::string> ignore;
   std::optional<bool> unsafe_fixes;
-  std::optional<std::string> retain_policy;
+  // Validated against each rule's declared options.
+  engine::RuleOptions rule_options;
 };
 
 // `.cfnfix.yaml` in the working directory or the nearest ancestor holding

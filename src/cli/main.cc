@@ -64,6 +64,7 @@ void AddCommonOptions(CLI::App* command, CommonOptions& options, bool with_forma
   command->add_option("--config", options.config_path,
                       "Configuration file (default: .cfnfix.yaml here or in a parent directory)");
   command->add_flag("--no-config", options.no_config, "Ignore configuration files");
+  command->add_flag("--verbose,-v", options.verbose, "Say why a finding has no fix");
   command->add_option("--threads", options.threads, "Worker threads (default: one per core)");
   command->add_option("--max-bytes", options.max_bytes, "Largest file accepted (default 64 MiB)");
 }

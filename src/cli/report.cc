@@ -53,7 +53,7 @@ void PrintErrors(std::ostream& err, const std::vector<FileResult>& results) {
 }
 
 void PrintText(std::ostream& out, const std::vector<FileResult>& results, bool after_fix,
-               Applicability level) {
+               Applicability level, bool verbose) {
   size_t total = 0, fixable = 0, unsafe = 0, fixed = 0;
   for (const FileResult& r : results) {
     fixed += r.outcome.applied.size();
@@ -64,6 +64,7 @@ void PrintText(std::ostream& out, const std::vector<FileResult>& results, bool a
       unsafe += !can_fix && f.has_fix && f.fix_applicability == Applicability::kUnsafe;
       out << r.outcome.path << ":" << f.at.line << ":" << f.at.column << ": " << f.rule->code
           << " [" << f.rule->name << "] " << f.message << (can_fix ? " [*]" : "") << "\n";
+      if (verbose && !f.no_fix_reason.empty()) out << "  no fix: " << f.no_fix_reason << "\n";
     }
   }
   if (after_fix && fixed > 0) out << "Fixed " << fixed << (fixed == 1 ? " finding" : " findings") << ".\n";
@@ -92,8 +93,9 @@ void PrintJsonFindings(std::ostream& out, const std::vector<FileResult>& results
       out << (first ? "" : ",") << "\n  {\"path\":" << JsonQuote(r.outcome.path)
           << ",\"line\":" << f.at.line << ",\"column\":" << f.at.column
           << ",\"code\":" << JsonQuote(f.rule->code) << ",\"name\":" << JsonQuote(f.rule->name)
-          << ",\"message\":" << JsonQuote(f.message) << ",\"fix\":" << JsonQuote(ApplicabilityName(f))
-          << "}";
+          << ",\"message\":" << JsonQuote(f.message) << ",\"fix\":" << JsonQuote(ApplicabilityName(f));
+      if (!f.no_fix_reason.empty()) out << ",\"no_fix_reason\":" << JsonQuote(f.no_fix_reason);
+      out << "}";
       first = false;
     }
   }
@@ -170,10 +172,11 @@ std::string FormatError(const std::string& path, const absl::Status& status) {
 }
 
 void PrintFindings(std::ostream& out, std::ostream& err, const std::vector<FileResult>& results,
-                   OutputFormat format, bool after_fix, Applicability apply_at_least) {
+                   OutputFormat format, bool after_fix, Applicability apply_at_least,
+                   bool verbose) {
   PrintErrors(err, results);
   switch (format) {
-    case OutputFormat::kText: PrintText(out, results, after_fix, apply_at_least); break;
+    case OutputFormat::kText: PrintText(out, results, after_fix, apply_at_least, verbose); break;
     case OutputFormat::kJson: PrintJson(out, results, after_fix); break;
     case OutputFormat::kSarif: PrintSarif(out, results, after_fix); break;
     case OutputFormat::kGithub: PrintGithub(out, results, after_fix); break;

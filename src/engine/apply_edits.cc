@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <numeric>
 
+#include "absl/strings/str_cat.h"
+
 namespace cfnfix::engine {
 namespace {
 
@@ -23,6 +25,31 @@ bool Conflicts(Span a, Span b) { return a.begin <= b.end && b.begin <= a.end; }
 
 }  // namespace
 
+absl::Status CheckEditsDisjoint(const std::vector<Edit>& edits) {
+  std::vector<Span> ranges;
+  for (const Edit& e : edits) ranges.push_back(e.range);
+  std::sort(ranges.begin(), ranges.end(),
+            [](Span a, Span b) { return a.begin != b.begin ? a.begin < b.begin : a.end < b.end; });
+  // `reach` is the earlier range that ends last: a later range clashes with
+  // it when it starts inside it. Starting at its first byte is fine for an
+  // insertion (the applier keeps the fix's order there), not for two
+  // replacements.
+  Span reach{0, 0};
+  for (size_t i = 0; i < ranges.size(); ++i) {
+    const Span r = ranges[i];
+    if (i > 0) {
+      const bool inside = r.begin > reach.begin && r.begin < reach.end;
+      const bool same_start = r.begin == reach.begin && !r.empty() && !reach.empty();
+      if (inside || same_start) {
+        return absl::InternalError(absl::StrCat("edits overlap at bytes ", reach.begin, "-",
+                                                reach.end, " and ", r.begin, "-", r.end));
+      }
+    }
+    if (i == 0 || r.end > reach.end) reach = r;
+  }
+  return absl::OkStatus();
+}
+
 ApplyResult ApplyFixes(std::string_view text, const std::vector<const Fix*>& fixes) {
   std::vector<size_t> order(fixes.size());
   std::iota(order.begin(), order.end(), 0);
@@ -34,6 +61,10 @@ ApplyResult ApplyFixes(std::string_view text, const std::vector<const Fix*>& fix
   std::vector<PlacedEdit> accepted;
   for (size_t index : order) {
     const Fix& fix = *fixes[index];
+    if (!CheckEditsDisjoint(fix.edits).ok()) {
+      result.malformed.push_back(index);
+      continue;
+    }
     bool clashes = false;
     for (const Edit& edit : fix.edits) {
       if (edit.range.end > text.size() || edit.range.begin > edit.range.end) clashes = true;
@@ -47,6 +78,8 @@ ApplyResult ApplyFixes(std::string_view text, const std::vector<const Fix*>& fix
   }
   std::sort(accepted.begin(), accepted.end(), [](const PlacedEdit& a, const PlacedEdit& b) {
     if (a.edit->range.begin != b.edit->range.begin) return a.edit->range.begin < b.edit->range.begin;
+    // At one offset, insertions go before a replacement that starts there.
+    if (a.edit->range.empty() != b.edit->range.empty()) return a.edit->range.empty();
     return a.order < b.order;
   });
 

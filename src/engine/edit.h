@@ -2,11 +2,12 @@
 #ifndef CFNFIX_ENGINE_EDIT_H_
 #define CFNFIX_ENGINE_EDIT_H_
 
-#include <optional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "src/engine/footprint.h"
 #include "src/syntax/span.h"
 
 namespace cfnfix::engine {
@@ -30,8 +31,12 @@ enum class Applicability : uint8_t {
 };
 
 struct Fix {
-  std::vector<Edit> edits;  // non-overlapping; sorted by the applier
+  // Must not overlap one another (insertions at one offset are applied in
+  // this order); the applier refuses a fix whose edits do.
+  std::vector<Edit> edits;
   Applicability applicability = Applicability::kSafe;
+  // What the fix does to the template's entries (see footprint.h).
+  Footprint footprint;
 };
 
 struct RuleInfo;
@@ -40,7 +45,12 @@ struct Diagnostic {
   const RuleInfo* rule = nullptr;
   Span range;           // where the finding is, in the text it was found in
   std::string message;  // one sentence, no trailing period
-  std::optional<Fix> fix;
+  // Shared when one fix serves several findings (a fix group): applying it
+  // once settles them all.
+  std::shared_ptr<const Fix> fix;
+  // Why no fix is offered although the rule tried to build one; shown with
+  // --verbose. Empty when the rule offers none by design.
+  std::string no_fix_reason;
 };
 
 }  // namespace cfnfix::engine

@@ -10,6 +10,7 @@
 #include "src/cfn/template_detect.h"
 #include "src/engine/apply_edits.h"
 #include "src/engine/suppressions.h"
+#include "src/engine/template_analyses.h"
 #include "src/syntax/load/load.h"
 
 namespace cfnfix::engine {
@@ -46,8 +47,9 @@ Analysis Analyze(std::shared_ptr<const SourceText> source, syntax::Format format
   }
   analysis.is_template = true;
   std::vector<Diagnostic> found;
+  const TemplateAnalyses shared(*tree, *tmpl);
   for (const RuleInfo* rule : options.rules) {
-    RuleContext context(*tree, *tmpl, *rule, options.rule_options, found);
+    RuleContext context(shared, *rule, options.rule_options, found);
     rule->check(context);
   }
   const Suppressions suppressions = Suppressions::Collect(*tree, *tmpl);
@@ -63,8 +65,9 @@ Finding ToFinding(const Diagnostic& d, const SourceText& source) {
   f.range = d.range;
   f.at = source.Locate(d.range.begin);
   f.message = d.message;
-  f.has_fix = d.fix.has_value();
+  f.has_fix = d.fix != nullptr;
   if (d.fix) f.fix_applicability = d.fix->applicability;
+  f.no_fix_reason = d.no_fix_reason;
   return f;
 }
 
@@ -118,13 +121,19 @@ FileOutcome FixSource(std::shared_ptr<const SourceText> source, const FixerOptio
   if (!outcome.status.ok() || !outcome.is_template) return outcome;
 
   for (int pass = 0;; ++pass) {
+    // One entry per distinct fix; a fix shared by several findings (a fix
+    // group) is applied once and settles all of them.
     std::vector<const Fix*> fixes;
-    std::vector<const Diagnostic*> fixable;
+    std::vector<std::vector<const Diagnostic*>> fixable;
     for (const Diagnostic& d : analysis.diagnostics) {
-      if (d.fix && d.fix->applicability >= options.apply_at_least) {
-        fixes.push_back(&*d.fix);
-        fixable.push_back(&d);
+      if (!d.fix || d.fix->applicability < options.apply_at_least) continue;
+      auto seen = std::find(fixes.begin(), fixes.end(), d.fix.get());
+      if (seen != fixes.end()) {
+        fixable[seen - fixes.begin()].push_back(&d);
+        continue;
       }
+      fixes.push_back(d.fix.get());
+      fixable.push_back({&d});
     }
     if (fixes.empty()) {
       // Converged: this pass over the final text proposed nothing to apply,
@@ -135,7 +144,9 @@ FileOutcome FixSource(std::shared_ptr<const SourceText> source, const FixerOptio
     }
     if (pass == options.max_iterations) {
       std::vector<Finding> pending;
-      for (const Diagnostic* d : fixable) pending.push_back(ToFinding(*d, *analysis.source));
+      for (const auto& group : fixable) {
+        for (const Diagnostic* d : group) pending.push_back(ToFinding(*d, *analysis.source));
+      }
       outcome.status = absl::InternalError(
           absl::StrCat("1:1: fixes did not converge after ", options.max_iterations,
                        " passes (rules: ", RuleNames(pending), "); file left unchanged"));
@@ -143,8 +154,23 @@ FileOutcome FixSource(std::shared_ptr<const SourceText> source, const FixerOptio
       return outcome;
     }
     ApplyResult applied = ApplyFixes(analysis.source->text(), fixes);
+    if (!applied.malformed.empty()) {
+      std::vector<Finding> culprits;
+      for (size_t index : applied.malformed) {
+        culprits.push_back(ToFinding(*fixable[index].front(), *analysis.source));
+      }
+      outcome.status = absl::InternalError(absl::StrCat(
+          "1:1: internal error: a fix by ", RuleNames(culprits),
+          " has overlapping edits; file left unchanged"));
+      outcome.fixed = outcome.original;
+      return outcome;
+    }
     std::vector<Finding> made;
-    for (size_t index : applied.applied) made.push_back(ToFinding(*fixable[index], *analysis.source));
+    Footprint footprint;
+    for (size_t index : applied.applied) {
+      for (const Diagnostic* d : fixable[index]) made.push_back(ToFinding(*d, *analysis.source));
+      footprint.Merge(fixes[index]->footprint);
+    }
     SortByPosition(made);
     auto next = SourceText::Create(applied.text, source->name());
     Analysis reparsed = Analyze(next, format, options);
@@ -158,6 +184,7 @@ FileOutcome FixSource(std::shared_ptr<const SourceText> source, const FixerOptio
       return outcome;
     }
     outcome.applied.insert(outcome.applied.end(), made.begin(), made.end());
+    outcome.footprint.Merge(footprint);
     analysis = std::move(reparsed);
   }
 }

@@ -37,6 +37,7 @@ struct Finding {
   std::string message;
   bool has_fix = false;
   Applicability fix_applicability = Applicability::kDisplayOnly;
+  std::string no_fix_reason;  // see Diagnostic::no_fix_reason
 };
 
 struct FileOutcome {
@@ -50,6 +51,8 @@ struct FileOutcome {
   std::vector<Finding> findings;   // in the original text
   std::vector<Finding> applied;    // fixes made (location in the text they were made in)
   std::vector<Finding> remaining;  // findings left in the fixed text
+  // What the applied fixes declared they change, over all passes.
+  Footprint footprint;
 
   bool changed() const { return status.ok() && fixed != original; }
 };

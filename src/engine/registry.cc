@@ -3,31 +3,16 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "src/base/strings.h"
-#include "transforms/rules.h"
 
 namespace cfnfix::engine {
-namespace {
-
-// Addresses are constant-initialized, so no static-initialization order
-// question arises.
-const RuleInfo* const kRules[] = {
-    &transforms::kRetainStatefulResources,
-    &transforms::kS3BucketKey,
-    &transforms::kSplitLogBuckets,
-    &transforms::kAmiSsmParameter,
-};
-
-}  // namespace
 
 bool Matches(const RuleInfo& rule, std::string_view pattern) {
   if (pattern == "ALL" || pattern == rule.name) return true;
   return !pattern.empty() && absl::StartsWith(ToAbsl(rule.code), ToAbsl(pattern));
 }
 
-absl::Span<const RuleInfo* const> AllRules() { return kRules; }
-
 const RuleInfo* FindRule(std::string_view code_or_name) {
-  for (const RuleInfo* rule : kRules) {
+  for (const RuleInfo* rule : AllRules()) {
     if (rule->code == code_or_name || rule->name == code_or_name) return rule;
   }
   return nullptr;
@@ -38,7 +23,7 @@ absl::StatusOr<std::vector<const RuleInfo*>> SelectRules(const std::vector<std::
   for (const std::vector<std::string>* list : {&select, &ignore}) {
     for (const std::string& pattern : *list) {
       bool known = false;
-      for (const RuleInfo* rule : kRules) known = known || Matches(*rule, pattern);
+      for (const RuleInfo* rule : AllRules()) known = known || Matches(*rule, pattern);
       if (!known) {
         return absl::InvalidArgumentError(
             absl::StrCat("unknown rule '", pattern, "' (see `cfnfix rules`)"));
@@ -46,7 +31,7 @@ absl::StatusOr<std::vector<const RuleInfo*>> SelectRules(const std::vector<std::
     }
   }
   std::vector<const RuleInfo*> chosen;
-  for (const RuleInfo* rule : kRules) {
+  for (const RuleInfo* rule : AllRules()) {
     bool selected = select.empty();
     for (const std::string& pattern : select) selected = selected || Matches(*rule, pattern);
     for (const std::string& pattern : ignore) selected = selected && !Matches(*rule, pattern);

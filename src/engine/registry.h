@@ -1,4 +1,6 @@
-// The table of rules and selection by code or name.
+// The table of rules and selection by code or name. The table itself is
+// defined by the rule set linked into the program (transforms/rule_table.cc):
+// the engine knows no rule.
 #ifndef CFNFIX_ENGINE_REGISTRY_H_
 #define CFNFIX_ENGINE_REGISTRY_H_
 
@@ -13,6 +15,7 @@
 namespace cfnfix::engine {
 
 // Every rule, in code order. One explicit table: no static registration.
+// Defined in transforms/rule_table.cc.
 absl::Span<const RuleInfo* const> AllRules();
 
 // True when `pattern` names `rule`: its name, its code or a code prefix

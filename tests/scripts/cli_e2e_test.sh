@@ -98,6 +98,12 @@ grep -q 'DeletionPolicy: .RetainExceptOnCreate.' "$cfg/t.yaml" && grep -q 'Updat
 printf 'selekt: [CF1]\n' > "$cfg/.cfnfix.yaml"
 (cd "$cfg" && "$CFNFIX" check t.yaml 2>&1 >/dev/null) | grep -q '\.cfnfix\.yaml:1:1: unknown setting' && pass || fail "config typo reported with position"
 expect_exit 2 "config typo exit" -- bash -c "cd '$cfg' && '$CFNFIX' check t.yaml"
+printf 'rules:\n  retain-stateful-resources:\n    retain-policy: Keep\n' > "$cfg/.cfnfix.yaml"
+(cd "$cfg" && "$CFNFIX" check t.yaml 2>&1 >/dev/null) | grep -q "\.cfnfix\.yaml:3:20: retain-policy must be one of Retain, RetainExceptOnCreate, not 'Keep'" && pass || fail "config option value checked against the rule's declaration"
+printf 'rules:\n  CF101:\n    retain-polcy: Retain\n' > "$cfg/.cfnfix.yaml"
+(cd "$cfg" && "$CFNFIX" check t.yaml 2>&1 >/dev/null) | grep -q "\.cfnfix\.yaml:3:5: rule 'retain-stateful-resources' has no option 'retain-polcy' (its options: retain-policy)" && pass || fail "config unknown option named with the rule's options"
+printf 'rules:\n  s3-bucket-key:\n    x: 1\n' > "$cfg/.cfnfix.yaml"
+(cd "$cfg" && "$CFNFIX" check t.yaml 2>&1 >/dev/null) | grep -q "\.cfnfix\.yaml:3:5: rule 's3-bucket-key' has no options" && pass || fail "config option for a rule without options"
 
 # A path outside the working directory: "a/tmp/...", as git writes it.
 cp "$golden/basic-2space.yaml" "$work/outside.yaml"
@@ -120,6 +126,7 @@ grep -q "'1' is not one of" <<< "$out" && pass || fail "enum numbers are not for
 "$CFNFIX" --help | grep -q 'check' && pass || fail "--help"
 "$CFNFIX" rules | grep -q 'CF101  retain-stateful-resources' && pass || fail "rules"
 "$CFNFIX" explain retain-stateful-resources | grep -q '## Fix safety' && pass || fail "explain by name"
+"$CFNFIX" explain CF101 | grep -q '^- `retain-policy` (one of Retain, RetainExceptOnCreate; default `Retain`)' && pass || fail "explain lists declared options"
 expect_exit 2 "explain unknown" -- "$CFNFIX" explain CF999
 
 echo "$passed passed, $failed failed"

@@ -1,0 +1,126 @@
+#include "src/engine/fix_builder.h"
+
+#include "absl/strings/str_cat.h"
+#include "src/engine/apply_edits.h"
+#include "src/engine/editing/document_edit.h"
+#include "src/engine/editing/mapping_edit.h"
+#include "src/engine/editing/replace_node.h"
+
+namespace cfnfix::engine {
+
+using syntax::NodeId;
+using syntax::Tree;
+
+EntryOwner OwnerOf(const Tree& tree, NodeId node) {
+  const NodeId root = tree.root();
+  if (node == syntax::kNoNode || root == syntax::kNoNode || node == root) return {};
+  // The chain of ancestors up to the root: the last is the section's value
+  // (or key), the one before it the entry's.
+  NodeId entry = syntax::kNoNode, section = node;
+  while (tree.node(section).parent != root) {
+    entry = section;
+    section = tree.node(section).parent;
+    if (section == syntax::kNoNode) return {};
+  }
+  auto key_text = [&](NodeId mapping, NodeId child) -> std::string_view {
+    for (size_t i = 0; i < tree.pair_count(mapping); ++i) {
+      if (tree.key(mapping, i) == child || tree.value(mapping, i) == child) {
+        return tree.node(tree.key(mapping, i)).value;
+      }
+    }
+    return {};
+  };
+  EntryOwner owner;
+  owner.section = key_text(root, section);
+  if (entry != syntax::kNoNode && tree.node(section).kind == syntax::NodeKind::kMapping) {
+    owner.name = key_text(section, entry);
+  }
+  return owner;
+}
+
+FixBuilder::FixBuilder(const Tree& tree, const cfn::Template& tmpl, Applicability applicability)
+    : tree_(tree), template_(tmpl) {
+  fix_.applicability = applicability;
+}
+
+FixBuilder& FixBuilder::Add(absl::StatusOr<std::vector<Edit>> edits) {
+  if (!status_.ok()) return *this;
+  if (!edits.ok()) return Fail(edits.status());
+  for (Edit& e : *edits) fix_.edits.push_back(std::move(e));
+  return *this;
+}
+
+FixBuilder& FixBuilder::Add(absl::StatusOr<Edit> edit) {
+  if (!status_.ok()) return *this;
+  if (!edit.ok()) return Fail(edit.status());
+  fix_.edits.push_back(*std::move(edit));
+  return *this;
+}
+
+FixBuilder& FixBuilder::Fail(absl::Status why) {
+  if (status_.ok()) status_ = std::move(why);
+  return *this;
+}
+
+FixBuilder& FixBuilder::Adds(std::string_view section, std::string_view name) {
+  fix_.footprint.Add(section, name);
+  return *this;
+}
+FixBuilder& FixBuilder::Changes(std::string_view section, std::string_view name) {
+  fix_.footprint.Change(section, name);
+  return *this;
+}
+FixBuilder& FixBuilder::Removes(std::string_view section, std::string_view name) {
+  fix_.footprint.Remove(section, name);
+  return *this;
+}
+FixBuilder& FixBuilder::Renames(std::string_view section, std::string_view name,
+                                std::string_view new_name) {
+  fix_.footprint.Rename(section, name, new_name);
+  return *this;
+}
+FixBuilder& FixBuilder::Repoints(std::string_view section, std::string_view name,
+                                 std::string_view old_target, std::string_view new_target) {
+  fix_.footprint.Repoint(section, name, old_target, new_target);
+  return *this;
+}
+
+FixBuilder& FixBuilder::ChangesAt(NodeId node) {
+  const EntryOwner owner = OwnerOf(tree_, node);
+  return Changes(owner.section, owner.name);
+}
+
+FixBuilder& FixBuilder::ReplaceScalar(NodeId scalar, std::string_view value) {
+  ChangesAt(scalar);
+  return Add(engine::ReplaceScalar(tree_, scalar, value));
+}
+
+FixBuilder& FixBuilder::ReplaceValue(NodeId node, const Value& value) {
+  ChangesAt(node);
+  return Add(engine::ReplaceNode(tree_, node, value));
+}
+
+FixBuilder& FixBuilder::AppendPairs(NodeId mapping, const std::vector<Value::Pair>& pairs) {
+  ChangesAt(mapping);
+  return Add(engine::AppendPairs(tree_, mapping, pairs));
+}
+
+FixBuilder& FixBuilder::AddResourceAfter(std::string_view after_id, std::string_view new_id,
+                                         const Value& body) {
+  Adds("Resources", new_id);
+  return Add(engine::InsertResourceAfter(tree_, template_, after_id, new_id, body));
+}
+
+FixBuilder& FixBuilder::AddParameter(std::string_view name, const Value& body) {
+  Adds("Parameters", name);
+  return Add(engine::AddParameter(tree_, template_, name, body));
+}
+
+absl::StatusOr<Fix> FixBuilder::Build() && {
+  if (!status_.ok()) return status_;
+  if (fix_.edits.empty()) return absl::FailedPreconditionError("the fix has no edits");
+  if (absl::Status disjoint = CheckEditsDisjoint(fix_.edits); !disjoint.ok()) return disjoint;
+  return std::move(fix_);
+}
+
+}  // namespace cfnfix::engine

@@ -1,0 +1,82 @@
+// Building a fix: a rule adds edits from the editing operations (each of
+// which may fail), declares the fix's footprint, and gets either a Fix or
+// the reason it could not be built. The operations below wrap the editing
+// API and declare their footprint themselves, so that a rule reads as the
+// decision it makes.
+#ifndef CFNFIX_ENGINE_FIX_BUILDER_H_
+#define CFNFIX_ENGINE_FIX_BUILDER_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "src/cfn/template.h"
+#include "src/engine/edit.h"
+#include "src/engine/editing/value.h"
+#include "src/syntax/tree.h"
+
+namespace cfnfix::engine {
+
+// The top-level entry holding a node: its section ("Resources") and entry
+// name ("Bucket"), or the section alone ("Description", "") for a node
+// directly under a scalar or sequence section. Empty section for the root.
+struct EntryOwner {
+  std::string_view section;
+  std::string_view name;
+};
+EntryOwner OwnerOf(const syntax::Tree& tree, syntax::NodeId node);
+
+class FixBuilder {
+ public:
+  FixBuilder(const syntax::Tree& tree, const cfn::Template& tmpl, Applicability applicability);
+
+  const syntax::Tree& tree() const { return tree_; }
+  const cfn::Template& tmpl() const { return template_; }
+
+  // Raw edits. The caller declares the footprint (ChangesAt or the
+  // explicit declarations below). The first failure is kept; later calls
+  // are then ignored.
+  FixBuilder& Add(absl::StatusOr<std::vector<Edit>> edits);
+  FixBuilder& Add(absl::StatusOr<Edit> edit);
+  FixBuilder& Fail(absl::Status why);
+
+  // Footprint declarations.
+  FixBuilder& Adds(std::string_view section, std::string_view name);
+  FixBuilder& Changes(std::string_view section, std::string_view name);
+  FixBuilder& Removes(std::string_view section, std::string_view name);
+  FixBuilder& Renames(std::string_view section, std::string_view name, std::string_view new_name);
+  FixBuilder& Repoints(std::string_view section, std::string_view name, std::string_view old_target,
+                       std::string_view new_target);
+  // Declares a change of the top-level entry that holds `node`.
+  FixBuilder& ChangesAt(syntax::NodeId node);
+
+  // ---- Operations (each declares its own footprint). ----
+
+  // Replaces a scalar's text by `value`, keeping its quote style.
+  FixBuilder& ReplaceScalar(syntax::NodeId scalar, std::string_view value);
+  // Replaces a whole value (a scalar or a collection) by `value`.
+  FixBuilder& ReplaceValue(syntax::NodeId node, const Value& value);
+  // Adds entries at the end of a mapping.
+  FixBuilder& AppendPairs(syntax::NodeId mapping, const std::vector<Value::Pair>& pairs);
+  // Adds resource `new_id` right after `after_id`.
+  FixBuilder& AddResourceAfter(std::string_view after_id, std::string_view new_id,
+                               const Value& body);
+  // Adds parameter `name` (Parameters created when absent).
+  FixBuilder& AddParameter(std::string_view name, const Value& body);
+
+  // The fix, or why it cannot be built: an operation failed, there are no
+  // edits, or two edits overlap.
+  absl::StatusOr<Fix> Build() &&;
+
+ private:
+  const syntax::Tree& tree_;
+  const cfn::Template& template_;
+  Fix fix_;
+  absl::Status status_;
+};
+
+}  // namespace cfnfix::engine
+
+#endif  // CFNFIX_ENGINE_FIX_BUILDER_H_

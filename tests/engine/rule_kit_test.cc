@@ -1,0 +1,189 @@
+// The rule kit's engine side: fixes refused when their own edits overlap,
+// the fix builder's failure reasons and footprints, fix groups, declared
+// options and the documentation that lists them.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "src/cfn/template.h"
+#include "src/engine/apply_edits.h"
+#include "src/engine/fix_builder.h"
+#include "src/engine/fixer.h"
+#include "src/engine/rule.h"
+#include "tests/engine/editing_test_util.h"
+
+namespace cfnfix::engine {
+namespace {
+
+using testing::Parse;
+
+TEST(CheckEditsDisjoint, AcceptsSeparateEditsAndInsertionsAtABoundary) {
+  EXPECT_TRUE(CheckEditsDisjoint({Edit::Replace({0, 3}, "x"), Edit::Replace({5, 6}, "y")}).ok());
+  // Insertions at the first or last byte of a replacement, and two
+  // insertions at one offset, can be ordered.
+  EXPECT_TRUE(CheckEditsDisjoint({Edit::Replace({2, 5}, ""), Edit::Insert(2, "a")}).ok());
+  EXPECT_TRUE(CheckEditsDisjoint({Edit::Replace({2, 5}, ""), Edit::Insert(5, "a")}).ok());
+  EXPECT_TRUE(CheckEditsDisjoint({Edit::Insert(4, "a"), Edit::Insert(4, "b")}).ok());
+}
+
+TEST(CheckEditsDisjoint, RefusesOverlapsAndInsertionsInside) {
+  EXPECT_FALSE(CheckEditsDisjoint({Edit::Replace({0, 4}, "x"), Edit::Replace({3, 6}, "y")}).ok());
+  EXPECT_FALSE(CheckEditsDisjoint({Edit::Replace({0, 4}, "x"), Edit::Replace({0, 2}, "y")}).ok());
+  EXPECT_FALSE(CheckEditsDisjoint({Edit::Replace({2, 8}, ""), Edit::Insert(5, "a")}).ok());
+  // The insertion at 2 sorts before the replacement from 2 to 8; the edit
+  // at 5 must still be compared with the replacement.
+  EXPECT_FALSE(CheckEditsDisjoint(
+                   {Edit::Insert(2, "a"), Edit::Replace({2, 8}, ""), Edit::Replace({5, 6}, "b")})
+                   .ok());
+}
+
+TEST(ApplyFixes, RefusesAFixWhoseEditsOverlapAndKeepsTheOthers) {
+  Fix broken{{Edit::Replace({0, 4}, "x"), Edit::Replace({2, 6}, "y")}, Applicability::kSafe, {}};
+  Fix fine{{Edit::Replace({8, 9}, "Z")}, Applicability::kSafe, {}};
+  ApplyResult result = ApplyFixes("0123456789", {&broken, &fine});
+  EXPECT_EQ(result.malformed, std::vector<size_t>{0});
+  EXPECT_EQ(result.applied, std::vector<size_t>{1});
+  EXPECT_EQ(result.text, "01234567Z9");
+}
+
+TEST(ApplyFixes, AnInsertionWhereADeletionStartsGoesFirstWhateverTheOrder) {
+  Fix fix{{Edit::Replace({2, 5}, ""), Edit::Insert(2, "ab")}, Applicability::kSafe, {}};
+  EXPECT_EQ(ApplyFixes("0123456", {&fix}).text, "01ab56");
+}
+
+constexpr std::string_view kTemplate = R"(Description: demo
+Parameters:
+  Env:
+    Type: String
+Resources:
+  Data:
+    Type: AWS::S3::Bucket
+    Properties:
+      Tags:
+        - Key: env
+          Value: !Ref Env
+Outputs:
+  Name:
+    Value: !Ref Data
+)";
+
+TEST(OwnerOf, NamesTheTopLevelEntryHoldingANode) {
+  std::unique_ptr<syntax::Tree> tree = Parse(kTemplate, "t.yaml");
+  ASSERT_NE(tree, nullptr);
+  const syntax::NodeId root = tree->root();
+  const syntax::NodeId data = tree->Find(tree->Find(root, "Resources"), "Data");
+  const syntax::NodeId tags = tree->Find(tree->Find(data, "Properties"), "Tags");
+  EntryOwner owner = OwnerOf(*tree, tree->children(tags)[0]);
+  EXPECT_EQ(owner.section, "Resources");
+  EXPECT_EQ(owner.name, "Data");
+  owner = OwnerOf(*tree, tree->Find(root, "Description"));
+  EXPECT_EQ(owner.section, "Description");
+  EXPECT_EQ(owner.name, "");
+  owner = OwnerOf(*tree, tree->Find(tree->Find(root, "Outputs"), "Name"));
+  EXPECT_EQ(owner.section, "Outputs");
+  EXPECT_EQ(owner.name, "Name");
+}
+
+TEST(FixBuilder, DeclaresFootprintsAndKeepsTheFirstFailure) {
+  std::unique_ptr<syntax::Tree> tree = Parse(kTemplate, "t.yaml");
+  ASSERT_NE(tree, nullptr);
+  absl::StatusOr<cfn::Template> tmpl = cfn::Template::FromTree(*tree);
+  ASSERT_TRUE(tmpl.ok());
+  FixBuilder fix(*tree, *tmpl, Applicability::kUnsafe);
+  fix.AddResourceAfter("Data", "DataLogs", Value::Map({{"Type", Value::Str("AWS::S3::Bucket")}}))
+      .ReplaceScalar(tmpl->parameters()[0].type_node, "Number");
+  absl::StatusOr<Fix> built = std::move(fix).Build();
+  ASSERT_TRUE(built.ok()) << built.status();
+  EXPECT_EQ(built->applicability, Applicability::kUnsafe);
+  ASSERT_EQ(built->footprint.entries().size(), 2u);
+  EXPECT_EQ(built->footprint.entries()[0].action, FootprintAction::kAdd);
+  EXPECT_EQ(built->footprint.entries()[0].name, "DataLogs");
+  EXPECT_EQ(built->footprint.entries()[1].action, FootprintAction::kChange);
+  EXPECT_EQ(built->footprint.entries()[1].section, "Parameters");
+  EXPECT_EQ(built->footprint.entries()[1].name, "Env");
+
+  FixBuilder failing(*tree, *tmpl, Applicability::kSafe);
+  failing.Fail(absl::FailedPreconditionError("first"))
+      .AddResourceAfter("NoSuchResource", "X", Value::Str("y"));
+  absl::StatusOr<Fix> refused = std::move(failing).Build();
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().message(), "first");
+
+  FixBuilder empty(*tree, *tmpl, Applicability::kSafe);
+  EXPECT_FALSE(std::move(empty).Build().ok());
+}
+
+// A rule reporting two findings that share one fix, and one whose fix
+// cannot be built.
+void CheckGroup(RuleContext& ctx) {
+  const cfn::Resource& data = *ctx.ResourcesOfType("AWS::S3::Bucket").front();
+  if (data.deletion_policy != syntax::kNoNode) return;
+  FixBuilder fix = ctx.NewFix(Applicability::kSafe);
+  fix.AppendPairs(data.body, {{"DeletionPolicy", Value::Str("Retain")}});
+  FixGroup group = ctx.BuildGroup(std::move(fix));
+  ctx.Report(ctx.RangeOf(data.key), "first", group);
+  ctx.Report(ctx.RangeOf(data.type_node), "second", group);
+  ctx.Report(ctx.RangeOf(data.key), "third",
+             std::move(ctx.NewFix(Applicability::kSafe)
+                           .Fail(absl::FailedPreconditionError("no room for it"))));
+  EXPECT_EQ(ctx.option("level"), "3");
+  EXPECT_EQ(ctx.option("undeclared"), "");
+}
+
+constexpr OptionInfo kLevelOption[] = {
+    {.name = "level",
+     .type = OptionType::kInteger,
+     .choices = {},
+     .default_value = "3",
+     .doc = "how much"}};
+constexpr RuleInfo kGroupRule = {.code = "CF999",
+                                 .name = "group-rule",
+                                 .summary = "test",
+                                 .fix_applicability = Applicability::kSafe,
+                                 .check = &CheckGroup,
+                                 .documentation = "# group-rule (CF999)\n\n## Options\nProse.\n",
+                                 .options = kLevelOption};
+
+TEST(FixGroup, AppliedOnceAndSettlesEveryFindingSharingIt) {
+  FixerOptions options;
+  options.rules = {&kGroupRule};
+  FileOutcome outcome = FixSource(SourceText::Create(std::string(kTemplate), "t.yaml"), options);
+  ASSERT_TRUE(outcome.status.ok()) << outcome.status;
+  EXPECT_NE(outcome.fixed.find("          Value: !Ref Env\n    DeletionPolicy: Retain\nOutputs:"),
+            std::string::npos)
+      << outcome.fixed;
+  ASSERT_EQ(outcome.findings.size(), 3u);
+  EXPECT_EQ(outcome.applied.size(), 2u);
+  for (const Finding& f : outcome.findings) {
+    if (f.message == "third") {
+      EXPECT_FALSE(f.has_fix);
+      EXPECT_EQ(f.no_fix_reason, "no room for it");
+    }
+  }
+  ASSERT_EQ(outcome.footprint.entries().size(), 1u);
+  EXPECT_EQ(outcome.footprint.entries()[0].section, "Resources");
+  EXPECT_EQ(outcome.footprint.entries()[0].name, "Data");
+}
+
+TEST(RuleOptions, ValidatesValuesAgainstTheDeclaration) {
+  RuleOptions options;
+  EXPECT_TRUE(options.Set(kGroupRule, "level", "7").ok());
+  EXPECT_EQ(options.Get(kGroupRule, kLevelOption[0]), "7");
+  absl::Status bad = options.Set(kGroupRule, "level", "seven");
+  EXPECT_EQ(bad.message(), "level must be an integer, not 'seven'");
+  absl::Status unknown = options.Set(kGroupRule, "lvl", "1");
+  EXPECT_EQ(unknown.message(), "rule 'group-rule' has no option 'lvl' (its options: level)");
+}
+
+TEST(RuleDocumentation, ListsDeclaredOptionsBeforeTheProse) {
+  const std::string doc = RuleDocumentation(kGroupRule);
+  EXPECT_NE(doc.find("## Options\n- `level` (an integer; default `3`): how much\n"),
+            std::string::npos)
+      << doc;
+  EXPECT_NE(doc.find("rules:\n  group-rule:\n    level: 3\n```\n\nProse.\n"), std::string::npos)
+      << doc;
+}
+
+}  // namespace
+}  // namespace cfnfix::engine

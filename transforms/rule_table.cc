@@ -1,0 +1,30 @@
+// The rule set: one line per rule, in code order. A rule file defines its
+// `const engine::RuleInfo kName`; this table is the only place that names it.
+#include "src/engine/registry.h"
+
+#define CFNFIX_RULES(X)         \
+  X(kRetainStatefulResources)   \
+  X(kS3BucketKey)               \
+  X(kSplitLogBuckets)           \
+  X(kAmiSsmParameter)
+
+namespace cfnfix::transforms {
+
+#define CFNFIX_DECLARE_RULE(rule) extern const engine::RuleInfo rule;
+CFNFIX_RULES(CFNFIX_DECLARE_RULE)
+#undef CFNFIX_DECLARE_RULE
+
+}  // namespace cfnfix::transforms
+
+namespace cfnfix::engine {
+
+absl::Span<const RuleInfo* const> AllRules() {
+  // Addresses are constant-initialized: no static-initialization order
+  // question arises.
+#define CFNFIX_RULE_ADDRESS(rule) &transforms::rule,
+  static const RuleInfo* const kRules[] = {CFNFIX_RULES(CFNFIX_RULE_ADDRESS)};
+#undef CFNFIX_RULE_ADDRESS
+  return kRules;
+}
+
+}  // namespace cfnfix::engine
