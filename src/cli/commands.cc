@@ -17,6 +17,7 @@
 #include "src/cli/config.h"
 #include "src/datamodel/canonical_json.h"
 #include "src/engine/registry.h"
+#include "src/engine/rule_table_markdown.h"
 #include "src/io/git_patch.h"
 #include "src/io/temp_files.h"
 #include "src/io/unified_diff.h"
@@ -284,12 +285,14 @@ int RunParse(const std::string& path, size_t max_bytes) {
   return kExitClean;
 }
 
-int RunRules() {
+int RunRules(RulesFormat format) {
+  if (format == RulesFormat::kMarkdown) {
+    std::cout << engine::RuleTableMarkdown(engine::AllRules());
+    return kExitClean;
+  }
   std::cout << "CODE   NAME                         FIX     SUMMARY\n";
   for (const engine::RuleInfo* rule : engine::AllRules()) {
-    std::string fix = rule->fix_applicability == engine::Applicability::kSafe     ? "safe"
-                      : rule->fix_applicability == engine::Applicability::kUnsafe ? "unsafe"
-                                                                                  : "none";
+    std::string fix(engine::RuleFixLabel(*rule));
     std::string name(rule->name);
     name.resize(std::max<size_t>(name.size(), 28), ' ');
     fix.resize(7, ' ');

@@ -17,6 +17,9 @@ inline constexpr int kExitError = 2;     // a file could not be processed
 
 enum class ColorChoice { kAuto, kAlways, kNever };
 
+// `rules`: an aligned text table, or the GitHub markdown table README.md holds.
+enum class RulesFormat { kText, kMarkdown };
+
 struct CommonOptions {
   std::vector<std::string> paths;
   std::vector<std::string> select;
@@ -35,7 +38,7 @@ int RunCheck(const CommonOptions& options);
 int RunDiff(const CommonOptions& options);
 int RunFix(const CommonOptions& options, const std::string& patch_path);
 int RunParse(const std::string& path, size_t max_bytes);
-int RunRules();
+int RunRules(RulesFormat format);
 int RunExplain(const std::string& code_or_name);
 
 }  // namespace cfnfix::cli

@@ -13,6 +13,7 @@ namespace {
 using cfnfix::cli::ColorChoice;
 using cfnfix::cli::CommonOptions;
 using cfnfix::cli::OutputFormat;
+using cfnfix::cli::RulesFormat;
 
 // Accepts one of `choices` (any case) and hands CLI11 the enum's number;
 // says what is accepted otherwise. CLI11's own transformer prints the
@@ -99,7 +100,12 @@ int main(int argc, char** argv) {
   parse->add_option("file", parse_path, "Template file ('-' for stdin)")->required();
   parse->add_option("--max-bytes", parse_max_bytes, "Largest file accepted (default 64 MiB)");
 
-  app.add_subcommand("rules", "List the rules");
+  RulesFormat rules_format = RulesFormat::kText;
+  CLI::App* rules = app.add_subcommand("rules", "List the rules");
+  rules->add_option("--format", rules_format, "Output format (default text)")
+      ->transform(OneOf<RulesFormat>({{"text", RulesFormat::kText},
+                                      {"markdown", RulesFormat::kMarkdown}}))
+      ->type_name("text|markdown");
   std::string explain_rule;
   CLI::App* explain = app.add_subcommand("explain", "Show a rule's documentation");
   explain->add_option("rule", explain_rule, "Rule code or name")->required();
@@ -116,5 +122,5 @@ int main(int argc, char** argv) {
   if (fix->parsed()) return cfnfix::cli::RunFix(fix_options, patch_path);
   if (parse->parsed()) return cfnfix::cli::RunParse(parse_path, parse_max_bytes);
   if (explain->parsed()) return cfnfix::cli::RunExplain(explain_rule);
-  return cfnfix::cli::RunRules();
+  return cfnfix::cli::RunRules(rules_format);
 }

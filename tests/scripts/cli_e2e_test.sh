@@ -79,7 +79,7 @@ cp "$golden/unsafe-explicit-delete.yaml" "$work/unsafe.yaml"
 expect_exit 1 "safe fix leaves unsafe finding" -- "$CFNFIX" fix "$work/unsafe.yaml"
 cmp -s "$work/unsafe.yaml" "$golden/unsafe-explicit-delete.yaml" && pass || fail "safe fix changed an unsafe-only finding"
 expect_exit 0 "unsafe fix" -- "$CFNFIX" fix --unsafe-fixes "$work/unsafe.yaml"
-cmp -s "$work/unsafe.yaml" "$golden/unsafe-explicit-delete.fixed.yaml" && pass || fail "unsafe fix content"
+cmp -s "$work/unsafe.yaml" "$golden/unsafe-explicit-delete.unsafe-fixed.yaml" && pass || fail "unsafe fix content"
 
 # stdin and stdout.
 "$CFNFIX" fix - < "$golden/pretty-2space.json" > "$work/stdout.json" 2>/dev/null
