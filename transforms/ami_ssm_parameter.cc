@@ -430,6 +430,7 @@ std::optional<Fix> BuildFix(const RuleContext& ctx, const cfn::ReferenceGraph& g
   }
   // A region map goes when no FindInMap outside the group still reads it.
   const std::string_view map_name = group.front()->map_name;
+  bool map_deleted = false;
   if (!map_name.empty()) {
     bool still_used = false;
     for (const cfn::Reference& ref : graph.ReferencesTo(map_name)) {
@@ -441,10 +442,15 @@ std::optional<Fix> BuildFix(const RuleContext& ctx, const cfn::ReferenceGraph& g
       absl::StatusOr<Edit> deleted = DeleteMap(tree, tmpl, map_name);
       if (!deleted.ok()) return std::nullopt;
       edits.push_back(*std::move(deleted));
+      map_deleted = true;
     }
   }
   if (Interleaved(edits)) return std::nullopt;
-  return Fix{std::move(edits), Applicability::kUnsafe};
+  Fix fix{std::move(edits), Applicability::kUnsafe, {}};
+  for (const Value::Pair& parameter : new_parameters) fix.footprint.Add("Parameters", parameter.first);
+  for (const ImageUse* use : group) fix.footprint.Change("Resources", use->resource->logical_id);
+  if (map_deleted) fix.footprint.Remove("Mappings", map_name);
+  return fix;
 }
 
 std::string Message(const ImageUse& use, std::string_view parameter) {

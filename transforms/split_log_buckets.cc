@@ -757,7 +757,15 @@ std::optional<Fix> BuildFix(const Analysis& a, const Destination& d) {
     if (!depends.ok()) return std::nullopt;
     edits.insert(edits.end(), depends->begin(), depends->end());
   }
-  return Fix{std::move(edits), Applicability::kUnsafe};
+  Fix fix{std::move(edits), Applicability::kUnsafe, {}};
+  fix.footprint.Add("Resources", log_id);
+  fix.footprint.Add("Resources", policy_id);
+  for (const Delivery& del : moved) {
+    const engine::EntryOwner owner = engine::OwnerOf(tree, del.site);
+    fix.footprint.Repoint(owner.section, owner.name, bucket, log_id);
+    if (del.producer == Producer::kCloudTrail) fix.footprint.Change("Resources", del.resource->logical_id);
+  }
+  return fix;
 }
 
 void Check(RuleContext& ctx) {
