@@ -1,6 +1,7 @@
 // Single-thread parse throughput over the shared corpus: cfnfix's JSON and
 // YAML parsers (source bytes to lossless tree) against simdjson's DOM parser
-// and libyaml's event parser on the same files. Run through tools/bench.
+// and libyaml's event parser on the same files, and `check` with every rule
+// in process. Run through tools/bench.
 //
 // Each benchmark iteration parses every file of its set once. A set holds
 // only the files the cfnfix parser accepts, so both sides of a ratio do the
@@ -21,6 +22,8 @@
 
 #include "benchmark/benchmark.h"
 #include "simdjson.h"
+#include "src/engine/fixer.h"
+#include "src/engine/registry.h"
 #include "src/syntax/json/json_parser.h"
 #include "src/syntax/load/load.h"
 #include "src/syntax/yaml/yaml_parser.h"
@@ -117,6 +120,21 @@ void CfnfixJson(benchmark::State& state, const FileSet* set) {
     for (const auto& file : set->files) {
       absl::StatusOr<syntax::Tree> tree = syntax::ParseJson(file);
       benchmark::DoNotOptimize(tree);
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * set->bytes));
+}
+
+// What `check` does per file, in process: parse, model, every rule,
+// suppressions, findings located.
+void CfnfixCheck(benchmark::State& state, const FileSet* set) {
+  engine::FixerOptions options;
+  for (const engine::RuleInfo* rule : engine::AllRules()) options.rules.push_back(rule);
+  options.require_template = false;
+  for (auto _ : state) {
+    for (const auto& file : set->files) {
+      engine::FileOutcome outcome = engine::CheckSource(file, options);
+      benchmark::DoNotOptimize(outcome);
     }
   }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * set->bytes));
@@ -244,6 +262,8 @@ void PrintSummary(const RecordingReporter& reporter, const Corpus& corpus, bool 
               corpus.json.candidates, corpus.json.bytes / 1e6);
   line("cfnfix ParseJson (to tree)", "cfnfix_json");
   std::printf("   target >= 1000\n");
+  line("cfnfix check, every rule", "cfnfix_check_json");
+  std::printf("   check/parse = %.2f\n", ratio("cfnfix_check_json", "cfnfix_json"));
   line("simdjson DOM parse", "simdjson_dom");
   std::printf("   cfnfix/simdjson = %.2f\n", ratio("cfnfix_json", "simdjson_dom"));
   line("simdjson On-Demand, visit all", "simdjson_ondemand_visit");
@@ -254,6 +274,8 @@ void PrintSummary(const RecordingReporter& reporter, const Corpus& corpus, bool 
   if (have_yaml) {
     line("cfnfix ParseYaml (to tree)", "cfnfix_yaml");
     std::printf("   target >= 150\n");
+    line("cfnfix check, every rule", "cfnfix_check_yaml");
+    std::printf("   check/parse = %.2f\n", ratio("cfnfix_check_yaml", "cfnfix_yaml"));
   }
   line("libyaml event parse", "libyaml_events");
   if (have_yaml) std::printf("   cfnfix/libyaml = %.2f", ratio("cfnfix_yaml", "libyaml_events"));
@@ -295,11 +317,15 @@ int main(int argc, char** argv) {
   auto unit = [](benchmark::internal::Benchmark* b) { b->Unit(benchmark::kMillisecond); };
   if (!corpus.json.files.empty()) {
     unit(benchmark::RegisterBenchmark("cfnfix_json", CfnfixJson, &corpus.json));
+    unit(benchmark::RegisterBenchmark("cfnfix_check_json", CfnfixCheck, &corpus.json));
     unit(benchmark::RegisterBenchmark("simdjson_dom", SimdjsonDom, &corpus.json));
     unit(benchmark::RegisterBenchmark("simdjson_ondemand_visit", SimdjsonOnDemandVisit,
                                       &corpus.json));
   }
-  if (have_yaml) unit(benchmark::RegisterBenchmark("cfnfix_yaml", CfnfixYaml, &corpus.yaml));
+  if (have_yaml) {
+    unit(benchmark::RegisterBenchmark("cfnfix_yaml", CfnfixYaml, &corpus.yaml));
+    unit(benchmark::RegisterBenchmark("cfnfix_check_yaml", CfnfixCheck, &corpus.yaml));
+  }
   if (!corpus.yaml.files.empty()) {
     unit(benchmark::RegisterBenchmark("libyaml_events", LibyamlEvents, &corpus.yaml));
   }
