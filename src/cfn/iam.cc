@@ -142,7 +142,8 @@ std::vector<PolicyDocument> PolicyDocuments(const Tree& tree, const Template& tm
       std::optional<std::string_view> key = StringValue(tree, tree.key(properties, i));
       if (!key) continue;
       for (const PolicyProperty* entry = first; entry != last; ++entry) {
-        if (entry->property == *key) collector.Property(resource, *entry, tree.value(properties, i));
+        if (entry->property != *key) continue;
+        collector.Property(resource, *entry, tree.value(properties, i));
       }
     }
   }

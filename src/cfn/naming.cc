@@ -16,8 +16,8 @@ const Resource* ResourceOfType(const Template& tmpl, std::string_view id, std::s
   return resource;
 }
 
-std::optional<NamedResource> NamedBySub(const Tree& tree, const Template& tmpl,
-                                        const Intrinsic& fn, std::string_view type) {
+std::optional<NamedResource> NamedBySub(const Tree& tree, const Template& tmpl, const Intrinsic& fn,
+                                        std::string_view type) {
   std::optional<SubString> sub = SubParts(tree, fn);
   if (!sub) return std::nullopt;
   std::optional<NamedResource> found;
@@ -59,8 +59,7 @@ std::optional<NamedResource> WhatItNames(const Tree& tree, const Template& tmpl,
 }
 
 std::optional<NamedResource> WhatItNames(const Tree& tree, const Template& tmpl, NodeId value,
-                                         std::string_view type,
-                                         const LiteralNames* literal_names) {
+                                         std::string_view type, const LiteralNames* literal_names) {
   value = ResolveNode(tree, value);
   if (value == kNoNode) return std::nullopt;
   std::optional<Intrinsic> fn = AsIntrinsic(tree, value);

@@ -56,8 +56,7 @@ class LiteralNames {
 // ignored, and two different resources make it nullopt. A literal (a
 // LooseString) counts only with `literal_names`.
 std::optional<NamedResource> WhatItNames(const syntax::Tree& tree, const Template& tmpl,
-                                         NodeId value,
-                                         const LiteralNames* literal_names = nullptr);
+                                         NodeId value, const LiteralNames* literal_names = nullptr);
 
 // The same, counting only resources of `type` ("AWS::S3::Bucket"): a Sub
 // mentioning a role and a bucket names the bucket.

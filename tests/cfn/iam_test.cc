@@ -40,7 +40,8 @@ struct TableRow {
 // Each type and property of the table, one resource each.
 TEST(PolicyDocumentsTest, EveryTypeOfTheTable) {
   const std::vector<TableRow> rows = {
-      {"AWS::IAM::Role", "AssumeRolePolicyDocument: DOC", "AssumeRolePolicyDocument trust resource"},
+      {"AWS::IAM::Role", "AssumeRolePolicyDocument: DOC",
+       "AssumeRolePolicyDocument trust resource"},
       {"AWS::IAM::Role", "Policies: [{PolicyName: p, PolicyDocument: DOC}]", "Policies"},
       {"AWS::IAM::User", "Policies: [{PolicyName: p, PolicyDocument: DOC}]", "Policies"},
       {"AWS::IAM::Group", "Policies: [{PolicyName: p, PolicyDocument: DOC}]", "Policies"},
@@ -151,7 +152,8 @@ TEST(PolicyDocumentsTest, Json) {
   auto [tree, tmpl] = ParseTemplate(R"({"Resources": {
     "Role": {"Type": "AWS::IAM::Role", "Properties": {
       "AssumeRolePolicyDocument": {"Id": "trust"},
-      "Policies": [{"PolicyName": "p", "PolicyDocument": {"Fn::If": ["C", {"Id": "a"}, {"Id": "b"}]}}]}},
+      "Policies": [{"PolicyName": "p",
+                    "PolicyDocument": {"Fn::If": ["C", {"Id": "a"}, {"Id": "b"}]}}]}},
     "Policy": {"Type": "AWS::S3::BucketPolicy", "Properties": {
       "Bucket": {"Ref": "B"}, "PolicyDocument": {"Id": "bucket"}}},
     "String": {"Type": "AWS::KMS::Key", "Properties": {"KeyPolicy": "{}"}}

@@ -90,7 +90,8 @@ TEST(QueriesCorpusTest, EveryQueryOnEveryNode) {
       if (!tmpl.ok()) continue;
       ++counts.templates;
       const auto start = std::chrono::steady_clock::now();
-      const LiteralNames buckets = LiteralNames::Of(*tree, *tmpl, "AWS::S3::Bucket", {"BucketName"});
+      const LiteralNames buckets =
+          LiteralNames::Of(*tree, *tmpl, "AWS::S3::Bucket", {"BucketName"});
       for (NodeId id = 0; id < tree->node_count(); ++id) {
         ASSERT_NO_FATAL_FAILURE(CheckNode(*tree, *tmpl, buckets, id, counts)) << path;
       }

@@ -87,8 +87,9 @@ TEST(PropertyAtTest, ReadsUnderProperties) {
       "  Bare:\n    Type: AWS::S3::Bucket\n");
   ASSERT_TRUE(tmpl.has_value());
   const Resource& b = tmpl->resources()[0];
-  EXPECT_EQ(Describe(*tree, PropertyAt(*tree, b, {"LoggingConfiguration", "DestinationBucketName"})),
-            "logs");
+  EXPECT_EQ(
+      Describe(*tree, PropertyAt(*tree, b, {"LoggingConfiguration", "DestinationBucketName"})),
+      "logs");
   EXPECT_EQ(PropertyAt(*tree, b, {"BucketName"}), kNoNode);
   EXPECT_EQ(PropertyAt(*tree, tmpl->resources()[1], {"BucketName"}), kNoNode);
 }
@@ -159,8 +160,7 @@ TEST(BranchesTest, StopsAtEightNestedConditions) {
   for (int i = 9; i >= 0; --i) value = "!If [C, " + value + ", x" + std::to_string(i) + "]";
   auto tree = Parse("v: " + value + "\n");
   ASSERT_NE(tree, nullptr);
-  EXPECT_EQ(DescribeAll(*tree, Branches(*tree, Top(*tree, "v"))),
-            "Fn::If,x7,x6,x5,x4,x3,x2,x1,x0");
+  EXPECT_EQ(DescribeAll(*tree, Branches(*tree, Top(*tree, "v"))), "Fn::If,x7,x6,x5,x4,x3,x2,x1,x0");
   EXPECT_TRUE(Branches(*tree, kNoNode).empty());
 }
 
@@ -171,7 +171,8 @@ TEST(BranchesOfKindTest, KeepsOnlyLiteralCollections) {
       "plain: {a: 1}\n"
       "call: !Transform {Name: x}\n");
   ASSERT_NE(tree, nullptr);
-  EXPECT_EQ(DescribeAll(*tree, BranchesOfKind(*tree, Top(*tree, "m"), NodeKind::kMapping)), "{},{}");
+  EXPECT_EQ(DescribeAll(*tree, BranchesOfKind(*tree, Top(*tree, "m"), NodeKind::kMapping)),
+            "{},{}");
   EXPECT_EQ(DescribeAll(*tree, BranchesOfKind(*tree, Top(*tree, "m"), NodeKind::kScalar)), "s");
   EXPECT_EQ(DescribeAll(*tree, BranchesOfKind(*tree, Top(*tree, "s"), NodeKind::kSequence)), "[]");
   EXPECT_EQ(BranchesOfKind(*tree, Top(*tree, "plain"), NodeKind::kMapping).size(), 1u);
