@@ -7,7 +7,7 @@
 
 #include "absl/strings/str_format.h"
 #include "src/engine/editing/mapping_edit.h"
-#include "src/engine/editing/render_scalar.h"
+#include "src/engine/editing/render_value.h"
 #include "transforms/rules.h"
 
 namespace cfnfix::transforms {
@@ -16,7 +16,6 @@ namespace {
 using engine::Applicability;
 using engine::Edit;
 using engine::Fix;
-using engine::NewPair;
 using engine::RuleContext;
 using syntax::NodeId;
 using syntax::NodeKind;
@@ -132,9 +131,10 @@ void ReportMissing(RuleContext& ctx, const cfn::Resource& resource, const std::s
   if (has_deletion && has_replace) return;
 
   // Written in the quote style the resource uses for its Type.
-  const std::string value =
-      engine::RenderString(policy, tree.format(), tree.node(resource.type_node).scalar_style);
-  std::vector<NewPair> pairs;
+  engine::RenderStyle style = engine::DetectStyle(tree, resource.body);
+  style.string_style = tree.node(resource.type_node).scalar_style;
+  const engine::Value value = engine::Value::Str(policy);
+  std::vector<engine::Value::Pair> pairs;
   if (!has_deletion) pairs.push_back({"DeletionPolicy", value});
   if (!has_replace) pairs.push_back({"UpdateReplacePolicy", value});
   // UpdateReplacePolicy alone goes after an existing DeletionPolicy.
@@ -150,7 +150,7 @@ void ReportMissing(RuleContext& ctx, const cfn::Resource& resource, const std::s
   std::optional<Fix> fix;
   if (anchor) {
     absl::StatusOr<std::vector<Edit>> edits =
-        engine::InsertPairsAfter(tree, resource.body, *anchor, pairs);
+        engine::InsertPairsAfter(tree, resource.body, *anchor, pairs, style);
     if (edits.ok()) fix = Fix{*std::move(edits), Applicability::kSafe};
   }
   ctx.Report(tree.node(resource.key).span, std::move(message), std::move(fix));

@@ -198,11 +198,10 @@ void ReportMissing(RuleContext& ctx, const cfn::Resource& resource, NodeId rule,
                    size_t by_default_index) {
   const Tree& tree = ctx.tree();
   const engine::RenderStyle style = engine::DetectStyle(tree, rule);
-  const std::vector<engine::NewPair> pairs = {
-      {"BucketKeyEnabled", engine::RenderValue(engine::Value::Bool(true), style)}};
+  const std::vector<engine::Value::Pair> pairs = {{"BucketKeyEnabled", engine::Value::Bool(true)}};
   std::optional<Fix> fix;
   absl::StatusOr<std::vector<Edit>> edits =
-      engine::InsertPairsAfter(tree, rule, by_default_index, pairs);
+      engine::InsertPairsAfter(tree, rule, by_default_index, pairs, style);
   if (edits.ok()) fix = Fix{*std::move(edits), Applicability::kSafe};
   ctx.Report(ReportRange(tree, resource, tree.key(rule, by_default_index)),
              absl::StrFormat("AWS::S3::Bucket '%s' encrypts with aws:kms without an S3 Bucket "

@@ -87,10 +87,7 @@ absl::StatusOr<std::vector<Edit>> InsertAfter(const Tree& tree, NodeId mapping, 
                                               const std::vector<Value::Pair>& pairs,
                                               bool blank_line) {
   const RenderStyle style = EntryStyle(tree, mapping, i);
-  std::vector<NewPair> rendered;
-  for (const auto& [key, value] : pairs) rendered.push_back({key, RenderValue(value, style)});
-  CFNFIX_ASSIGN_OR_RETURN(std::vector<Edit> edits,
-                          InsertPairsAfter(tree, mapping, i, rendered));
+  CFNFIX_ASSIGN_OR_RETURN(std::vector<Edit> edits, InsertPairsAfter(tree, mapping, i, pairs, style));
   // A block insertion is one edit of whole lines (or, at the end of a file
   // without a final newline, lines each led by a break).
   if (blank_line && edits.size() == 1) edits[0].replacement.insert(0, style.line_break);
