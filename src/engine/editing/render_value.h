@@ -64,6 +64,9 @@ std::string RenderEntry(std::string_view key, const Value& value, const RenderSt
 // a function without one.
 std::string_view ShortTag(std::string_view function);
 
+// True when `tag` is the short-form tag of a function ("!Sub").
+bool IsShortTag(std::string_view tag);
+
 }  // namespace cfnfix::engine
 
 #endif  // CFNFIX_ENGINE_EDITING_RENDER_VALUE_H_
