@@ -47,13 +47,6 @@ bool InFlow(const Tree& tree, NodeId id) {
   return false;
 }
 
-bool IsBlankLine(std::string_view text, uint32_t line_start) {
-  for (uint32_t i = line_start; i < text.size() && text[i] != '\n'; ++i) {
-    if (text[i] != ' ' && text[i] != '\t' && text[i] != '\r') return false;
-  }
-  return true;
-}
-
 // True when a blank line separates entry `i` of `mapping` from entry i + 1.
 bool BlankLineAfter(const Tree& tree, NodeId mapping, size_t i) {
   std::string_view text = tree.text();
@@ -92,20 +85,6 @@ absl::StatusOr<std::vector<Edit>> InsertAfter(const Tree& tree, NodeId mapping, 
   // without a final newline, lines each led by a break).
   if (blank_line && edits.size() == 1) edits[0].replacement.insert(0, style.line_break);
   return edits;
-}
-
-// Offset where the lines owned by block entry `key` begin: its own line, or
-// the comment lines directly above it.
-uint32_t OwnedLinesStart(std::string_view text, uint32_t key_begin) {
-  uint32_t start = LineStartOf(text, key_begin);
-  while (start > 0) {
-    uint32_t prev = LineStartOf(text, start - 1);
-    std::string_view line = text.substr(prev, start - prev);
-    size_t first = line.find_first_not_of(" \t");
-    if (first == std::string_view::npos || line[first] != '#') break;
-    start = prev;
-  }
-  return start;
 }
 
 // Edits putting `pairs` before the first entry of non-empty `mapping`.
