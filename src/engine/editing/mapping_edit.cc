@@ -14,34 +14,6 @@ using syntax::NodeKind;
 using syntax::ScalarStyle;
 using syntax::Tree;
 
-// Offset of the first byte after `from` that is not whitespace, a line
-// break or a comment.
-uint32_t SkipTrivia(std::string_view text, uint32_t from) {
-  uint32_t i = from;
-  while (i < text.size()) {
-    char c = text[i];
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-      ++i;
-    } else if (c == '#') {
-      i = LineBreakOf(text, i);
-    } else {
-      break;
-    }
-  }
-  return i;
-}
-
-bool EndsWithKeptLines(const Tree& tree, NodeId value) {
-  const syntax::Node& node = tree.node(value);
-  if (node.kind != NodeKind::kScalar) return false;
-  if (node.scalar_style != ScalarStyle::kLiteral && node.scalar_style != ScalarStyle::kFolded) {
-    return false;
-  }
-  std::string_view header = tree.RawText(value);
-  header = header.substr(0, header.find('\n'));
-  return header.find('+') != std::string_view::npos;
-}
-
 // A key and its value rendered for the target file.
 struct RenderedPair {
   std::string key;
@@ -156,6 +128,17 @@ absl::StatusOr<std::vector<Edit>> InsertIntoFlow(const Tree& tree, NodeId mappin
 }
 
 }  // namespace
+
+bool EndsWithKeptLines(const Tree& tree, NodeId value) {
+  const syntax::Node& node = tree.node(value);
+  if (node.kind != NodeKind::kScalar) return false;
+  if (node.scalar_style != ScalarStyle::kLiteral && node.scalar_style != ScalarStyle::kFolded) {
+    return false;
+  }
+  std::string_view header = tree.RawText(value);
+  header = header.substr(0, header.find('\n'));
+  return header.find('+') != std::string_view::npos;
+}
 
 absl::StatusOr<std::vector<Edit>> InsertPairsAfter(const Tree& tree, NodeId mapping,
                                                    size_t pair_index,

@@ -31,6 +31,10 @@ absl::StatusOr<std::vector<Edit>> InsertPairsAfter(const syntax::Tree& tree,
                                                    const std::vector<Value::Pair>& pairs,
                                                    const RenderStyle& style);
 
+// True when `value` is a block scalar with keep chomping (`|+`, `>+`): the
+// blank lines after it belong to it, so nothing can be inserted after it.
+bool EndsWithKeptLines(const syntax::Tree& tree, syntax::NodeId value);
+
 // Index of the first entry of `mapping` whose key decodes to `key`.
 std::optional<size_t> PairIndex(const syntax::Tree& tree, syntax::NodeId mapping,
                                 std::string_view key);

@@ -89,6 +89,9 @@ class Renderer {
     return out;
   }
 
+  // Block YAML: "- item" with the dash at style.base_indent.
+  std::string BlockItem(const Value& v) const { return "- " + Item(v, s_.base_indent + "  "); }
+
   std::string Key(std::string_view key) const {
     return s_.format == Format::kJson ? JsonQuote(key) : RenderString(key, Format::kYaml);
   }
@@ -339,6 +342,10 @@ RenderStyle DetectStyle(const Tree& tree, NodeId near) {
 
 std::string RenderValue(const Value& value, const RenderStyle& style) {
   return Renderer(style).Render(value);
+}
+
+std::string RenderBlockItem(const Value& value, const RenderStyle& style) {
+  return Renderer(style).BlockItem(value);
 }
 
 std::string RenderEntry(std::string_view key, const Value& value, const RenderStyle& style) {

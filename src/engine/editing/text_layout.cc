@@ -56,6 +56,21 @@ bool SameLine(std::string_view text, uint32_t a, uint32_t b) {
   return text.substr(a, b - a).find('\n') == std::string_view::npos;
 }
 
+uint32_t SkipTrivia(std::string_view text, uint32_t from) {
+  uint32_t i = from;
+  while (i < text.size()) {
+    char c = text[i];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+      ++i;
+    } else if (c == '#') {
+      i = LineBreakOf(text, i);
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+
 bool IsBlankLine(std::string_view text, uint32_t line_start) {
   for (uint32_t i = line_start; i < text.size() && text[i] != '\n'; ++i) {
     if (text[i] != ' ' && text[i] != '\t' && text[i] != '\r') return false;

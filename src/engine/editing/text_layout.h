@@ -36,6 +36,10 @@ std::string LeadingWhitespace(std::string_view text, uint32_t offset);
 // True when `a` and `b` are on the same line.
 bool SameLine(std::string_view text, uint32_t a, uint32_t b);
 
+// Offset of the first byte at or after `from` that is not whitespace, a
+// line break or a comment.
+uint32_t SkipTrivia(std::string_view text, uint32_t from);
+
 // True when the line starting at `line_start` holds only spaces and tabs.
 bool IsBlankLine(std::string_view text, uint32_t line_start);
 
