@@ -207,7 +207,7 @@ class Renderer {
   }
 
   std::string JsonInline(const Value& v) const {
-    const std::string comma = s_.json_colon.find(' ') == std::string::npos ? "," : ", ";
+    const std::string comma = ItemSeparator(s_);
     switch (v.kind()) {
       case Value::Kind::kSequence: {
         std::string out = "[";
@@ -342,6 +342,11 @@ RenderStyle DetectStyle(const Tree& tree, NodeId near) {
 
 std::string RenderValue(const Value& value, const RenderStyle& style) {
   return Renderer(style).Render(value);
+}
+
+std::string ItemSeparator(const RenderStyle& style) {
+  if (style.format == Format::kJson && style.json_colon.find(' ') == std::string::npos) return ",";
+  return ", ";
 }
 
 std::string RenderBlockItem(const Value& value, const RenderStyle& style) {

@@ -85,7 +85,7 @@ absl::StatusOr<std::vector<Edit>> AppendToFlow(const Tree& tree, NodeId sequence
   RenderStyle style = DetectStyle(tree, sequence);
   style.flow = tree.format() == Format::kYaml;
   // The separator the sequence uses between items on one line.
-  std::string comma = tree.format() == Format::kJson && style.json_minified ? "," : ", ";
+  std::string comma = ItemSeparator(style);
   if (children.size() >= 2) {
     const uint32_t prev_end = tree.FullSpan(children[children.size() - 2]).end;
     std::string_view gap = text.substr(prev_end, last.begin - prev_end);
