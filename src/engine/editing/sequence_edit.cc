@@ -55,26 +55,9 @@ absl::StatusOr<std::vector<Edit>> FillEmpty(const Tree& tree, NodeId sequence,
 
 absl::StatusOr<std::vector<Edit>> AppendToBlock(const Tree& tree, NodeId sequence,
                                                 const std::vector<Value>& items) {
-  std::string_view text = tree.text();
-  const NodeId last = tree.children(sequence).back();
-  if (EndsWithKeptLines(tree, LastDescendant(tree, last))) {
-    return absl::FailedPreconditionError("the sequence ends with a keep-chomped block scalar");
-  }
-  RenderStyle style = DetectStyle(tree, sequence);
   // The block sequence's span starts at its first dash.
-  style.base_indent = IndentOf(text, tree.node(sequence).span.begin);
-  const uint32_t last_end = tree.FullSpan(last).end;
-  const std::string line_break = LineBreakAt(text, last_end);
-  const uint32_t at = NextLineStart(text, last_end);
-  const bool at_unterminated_end = at == text.size() && (text.empty() || text.back() != '\n');
-  std::string inserted;
-  for (const Value& item : items) {
-    // At the end of a file without a final newline, keep it that way.
-    if (at_unterminated_end) inserted += line_break;
-    inserted += style.base_indent + RenderBlockItem(item, style);
-    if (!at_unterminated_end) inserted += line_break;
-  }
-  return std::vector<Edit>{Edit::Insert(at, std::move(inserted))};
+  return InsertBlockItemsAfter(tree, tree.children(sequence).back(),
+                               IndentOf(tree.text(), tree.node(sequence).span.begin), items);
 }
 
 absl::StatusOr<std::vector<Edit>> AppendToFlow(const Tree& tree, NodeId sequence,
@@ -126,6 +109,30 @@ absl::StatusOr<std::vector<Edit>> AppendToFlow(const Tree& tree, NodeId sequence
 }
 
 }  // namespace
+
+absl::StatusOr<std::vector<Edit>> InsertBlockItemsAfter(const Tree& tree, NodeId last,
+                                                        const std::string& dash_indent,
+                                                        const std::vector<Value>& items) {
+  std::string_view text = tree.text();
+  if (EndsWithKeptLines(tree, LastDescendant(tree, last))) {
+    return absl::FailedPreconditionError("the sequence ends with a keep-chomped block scalar");
+  }
+  RenderStyle style = DetectStyle(tree, last);
+  style.flow = false;
+  style.base_indent = dash_indent;
+  const uint32_t last_end = tree.FullSpan(last).end;
+  const std::string line_break = LineBreakAt(text, last_end);
+  const uint32_t at = NextLineStart(text, last_end);
+  const bool at_unterminated_end = at == text.size() && (text.empty() || text.back() != '\n');
+  std::string inserted;
+  for (const Value& item : items) {
+    // At the end of a file without a final newline, keep it that way.
+    if (at_unterminated_end) inserted += line_break;
+    inserted += style.base_indent + RenderBlockItem(item, style);
+    if (!at_unterminated_end) inserted += line_break;
+  }
+  return std::vector<Edit>{Edit::Insert(at, std::move(inserted))};
+}
 
 absl::StatusOr<std::vector<Edit>> AppendItems(const Tree& tree, NodeId sequence,
                                               const std::vector<Value>& items) {

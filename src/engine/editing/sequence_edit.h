@@ -2,6 +2,7 @@
 #ifndef CFNFIX_ENGINE_EDITING_SEQUENCE_EDIT_H_
 #define CFNFIX_ENGINE_EDITING_SEQUENCE_EDIT_H_
 
+#include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -26,6 +27,14 @@ namespace cfnfix::engine {
 // in a keep-chomped block scalar.
 absl::StatusOr<std::vector<Edit>> AppendItems(const syntax::Tree& tree, syntax::NodeId sequence,
                                               const std::vector<Value>& items);
+
+// Edits putting `items` as block sequence items, dashes indented by
+// `dash_indent`, on the lines after those of node `last` (see AppendItems;
+// for callers that turn something into a block sequence).
+absl::StatusOr<std::vector<Edit>> InsertBlockItemsAfter(const syntax::Tree& tree,
+                                                        syntax::NodeId last,
+                                                        const std::string& dash_indent,
+                                                        const std::vector<Value>& items);
 
 }  // namespace cfnfix::engine
 
