@@ -1,5 +1,6 @@
 #include "src/engine/editing/document_edit.h"
 
+#include <algorithm>
 #include <iterator>
 #include <optional>
 
@@ -24,6 +25,11 @@ using syntax::Tree;
 constexpr std::string_view kSectionOrder[] = {
     "AWSTemplateFormatVersion", "Description", "Metadata",  "Parameters", "Rules",
     "Mappings",                 "Conditions",  "Transform", "Resources",  "Outputs",
+};
+
+// The sections whose value maps logical ids (or keys) to bodies.
+constexpr std::string_view kNamedEntrySections[] = {
+    "Metadata", "Parameters", "Rules", "Mappings", "Conditions", "Resources", "Outputs",
 };
 
 std::optional<size_t> SectionRank(std::string_view name) {
@@ -294,16 +300,33 @@ absl::StatusOr<std::vector<Edit>> AddSection(const Tree& tree, std::string_view 
   return InsertAfter(tree, root, after, pairs, UsesBlankLines(tree, root, after));
 }
 
+absl::StatusOr<std::vector<Edit>> AddToSection(const Tree& tree, const cfn::Template& tmpl,
+                                               std::string_view section,
+                                               const std::vector<Value::Pair>& entries) {
+  if (std::find(std::begin(kNamedEntrySections), std::end(kNamedEntrySections), section) ==
+      std::end(kNamedEntrySections)) {
+    return absl::InvalidArgumentError(
+        absl::StrFormat("'%s' is not a section of named entries", section));
+  }
+  const NodeId node = tmpl.Section(section);
+  if (node == syntax::kNoNode) return AddSection(tree, section, Value::Map(entries));
+  for (const auto& [name, body] : entries) {
+    if (PairIndex(tree, node, name)) {
+      return absl::AlreadyExistsError(absl::StrFormat("'%s' exists in %s", name, section));
+    }
+  }
+  return AppendPairs(tree, node, entries);
+}
+
+absl::StatusOr<std::vector<Edit>> AddToSection(const Tree& tree, const cfn::Template& tmpl,
+                                               std::string_view section, std::string_view name,
+                                               const Value& body) {
+  return AddToSection(tree, tmpl, section, {{std::string(name), body}});
+}
+
 absl::StatusOr<std::vector<Edit>> AddParameter(const Tree& tree, const cfn::Template& tmpl,
                                                std::string_view name, const Value& body) {
-  const NodeId parameters = tmpl.parameters_section();
-  if (parameters == syntax::kNoNode) {
-    return AddSection(tree, "Parameters", Value::Map({{std::string(name), body}}));
-  }
-  if (PairIndex(tree, parameters, name)) {
-    return absl::AlreadyExistsError(absl::StrFormat("parameter '%s' exists", name));
-  }
-  return AppendPairs(tree, parameters, {{std::string(name), body}});
+  return AddToSection(tree, tmpl, "Parameters", name, body);
 }
 
 std::string UniqueLogicalId(const cfn::Template& tmpl, std::string_view wanted) {
