@@ -7,14 +7,13 @@
 
 #include "absl/strings/str_format.h"
 #include "src/engine/editing/mapping_edit.h"
-#include "src/engine/editing/render_scalar.h"
+#include "src/engine/editing/render_value.h"
 #include "src/engine/rule.h"
 
 namespace cfnfix::transforms {
 namespace {
 
 using engine::Applicability;
-using engine::NewPair;
 using engine::RuleContext;
 using syntax::NodeId;
 using syntax::NodeKind;
@@ -128,9 +127,10 @@ void ReportMissing(RuleContext& ctx, const cfn::Resource& resource, const std::s
   if (has_deletion && has_replace) return;
 
   // Written in the quote style the resource uses for its Type.
-  const std::string value =
-      engine::RenderString(policy, tree.format(), tree.node(resource.type_node).scalar_style);
-  std::vector<NewPair> pairs;
+  engine::RenderStyle style = engine::DetectStyle(tree, resource.body);
+  style.string_style = tree.node(resource.type_node).scalar_style;
+  const engine::Value value = engine::Value::Str(policy);
+  std::vector<engine::Value::Pair> pairs;
   if (!has_deletion) pairs.push_back({"DeletionPolicy", value});
   if (!has_replace) pairs.push_back({"UpdateReplacePolicy", value});
   // UpdateReplacePolicy alone goes after an existing DeletionPolicy.
@@ -144,9 +144,8 @@ void ReportMissing(RuleContext& ctx, const cfn::Resource& resource, const std::s
       "%s '%s' has %s: its data is lost when the stack is deleted or the resource is replaced",
       resource.type, resource.logical_id, missing);
   engine::FixBuilder fix = ctx.NewFix(Applicability::kSafe);
-  fix.Changes("Resources", resource.logical_id);
   if (anchor) {
-    fix.Add(engine::InsertPairsAfter(tree, resource.body, *anchor, pairs));
+    fix.InsertPairsAfter(resource.body, *anchor, pairs, style);
   } else {
     fix.Fail(absl::FailedPreconditionError("the resource has no Type entry to insert after"));
   }

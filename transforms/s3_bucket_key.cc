@@ -1,27 +1,21 @@
 // s3-bucket-key (CF201): S3 buckets whose default encryption is SSE-KMS get
 // `BucketKeyEnabled: true`, so that S3 stops calling KMS for every object.
-#include <optional>
-#include <string>
 #include <string_view>
-#include <vector>
 
 #include "absl/container/flat_hash_set.h"
-#include "absl/status/statusor.h"
 #include "absl/strings/str_format.h"
-#include "src/cfn/intrinsics.h"
 #include "src/cfn/node_text.h"
+#include "src/cfn/values.h"
 #include "src/engine/editing/mapping_edit.h"
 #include "src/engine/editing/render_value.h"
-#include "src/engine/editing/value.h"
 #include "src/engine/rule.h"
 
 namespace cfnfix::transforms {
 namespace {
 
 using engine::Applicability;
-using engine::Edit;
-using engine::Fix;
 using engine::RuleContext;
+using engine::Value;
 using syntax::NodeId;
 using syntax::NodeKind;
 using syntax::Tree;
@@ -97,7 +91,6 @@ it, possibly because of such a policy, so it changes only with
 `--unsafe-fixes`.
 
 ## Options
-None.
 
 ## References
 - https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-key.html
@@ -108,78 +101,21 @@ None.
 
 constexpr std::string_view kKms = "aws:kms";
 constexpr std::string_view kDsse = "aws:kms:dsse";
-// Nested conditions deeper than this are not followed.
-constexpr int kMaxIfDepth = 8;
-
-bool IsNoValue(const Tree& tree, NodeId id) {
-  std::optional<cfn::Intrinsic> fn = cfn::AsIntrinsic(tree, id);
-  if (!fn || fn->kind != cfn::IntrinsicKind::kRef) return false;
-  std::optional<std::string_view> target = cfn::RefTarget(tree, *fn);
-  return target && *target == "AWS::NoValue";
-}
-
-// The values `id` can take: itself, or for an `Fn::If` the values of both
-// branches, aliases followed. `AWS::NoValue` branches are left out: they
-// remove the entry rather than give it a value.
-void CollectBranches(const Tree& tree, NodeId id, int depth, std::vector<NodeId>& out) {
-  if (id == syntax::kNoNode) return;
-  id = tree.Resolve(id);
-  if (IsNoValue(tree, id)) return;
-  std::optional<cfn::Intrinsic> fn = cfn::AsIntrinsic(tree, id);
-  if (!fn || fn->kind != cfn::IntrinsicKind::kIf || depth >= kMaxIfDepth) {
-    out.push_back(id);
-    return;
-  }
-  // A malformed `Fn::If` is kept as an opaque value.
-  NodeId args = tree.Resolve(fn->argument);
-  if (tree.node(args).kind != NodeKind::kSequence || tree.children(args).size() != 3) {
-    out.push_back(id);
-    return;
-  }
-  CollectBranches(tree, tree.children(args)[1], depth + 1, out);
-  CollectBranches(tree, tree.children(args)[2], depth + 1, out);
-}
-
-std::vector<NodeId> Branches(const Tree& tree, NodeId id) {
-  std::vector<NodeId> out;
-  CollectBranches(tree, id, 0, out);
-  return out;
-}
-
-// The literal mappings (or sequences) among the values `id` can take.
-std::vector<NodeId> BranchesOfKind(const Tree& tree, NodeId id, NodeKind kind) {
-  std::vector<NodeId> out;
-  for (NodeId branch : Branches(tree, id)) {
-    const syntax::Node& node = tree.node(branch);
-    if (node.kind == kind && !cfn::AsIntrinsic(tree, branch)) out.push_back(branch);
-  }
-  return out;
-}
 
 // Whether a rule whose ServerSideEncryptionByDefault is `by_default` should
 // have a Bucket Key: some branch is aws:kms, none is aws:kms:dsse, and none
 // is a value we cannot read.
 bool WantsBucketKey(const Tree& tree, NodeId by_default) {
   bool kms = false;
-  for (NodeId mapping : Branches(tree, by_default)) {
-    if (tree.node(mapping).kind != NodeKind::kMapping || cfn::AsIntrinsic(tree, mapping)) {
-      return false;
-    }
-    for (NodeId algorithm : Branches(tree, tree.Find(mapping, "SSEAlgorithm"))) {
+  for (NodeId mapping : cfn::Branches(tree, by_default)) {
+    if (!cfn::IsLiteral(tree, mapping, NodeKind::kMapping)) return false;
+    for (NodeId algorithm : cfn::Branches(tree, tree.Find(mapping, "SSEAlgorithm"))) {
       std::optional<std::string_view> value = cfn::StringValue(tree, algorithm);
       if (!value || *value == kDsse) return false;
       kms = kms || *value == kKms;
     }
   }
   return kms;
-}
-
-// A scalar CloudFormation reads as the Boolean false: `false` (any case
-// YAML reads as a Boolean) or the string "false".
-bool IsFalse(const Tree& tree, NodeId id) {
-  const syntax::Node& node = tree.node(id);
-  if (node.kind != NodeKind::kScalar || !tree.TagText(id).empty()) return false;
-  return node.value == "false" || node.value == "False" || node.value == "FALSE";
 }
 
 bool Contains(Span outer, Span inner) {
@@ -197,11 +133,9 @@ Span ReportRange(const Tree& tree, const cfn::Resource& resource, NodeId at) {
 void ReportMissing(RuleContext& ctx, const cfn::Resource& resource, NodeId rule,
                    size_t by_default_index) {
   const Tree& tree = ctx.tree();
-  const engine::RenderStyle style = engine::DetectStyle(tree, rule);
-  const std::vector<engine::NewPair> pairs = {
-      {"BucketKeyEnabled", engine::RenderValue(engine::Value::Bool(true), style)}};
   engine::FixBuilder fix = ctx.NewFix(Applicability::kSafe);
-  fix.ChangesAt(rule).Add(engine::InsertPairsAfter(tree, rule, by_default_index, pairs));
+  fix.InsertPairsAfter(rule, by_default_index, {{"BucketKeyEnabled", Value::Bool(true)}},
+                       engine::DetectStyle(tree, rule));
   ctx.Report(ReportRange(tree, resource, tree.key(rule, by_default_index)),
              absl::StrFormat("AWS::S3::Bucket '%s' encrypts with aws:kms without an S3 Bucket "
                              "Key: every object read and write is a KMS request",
@@ -211,18 +145,20 @@ void ReportMissing(RuleContext& ctx, const cfn::Resource& resource, NodeId rule,
 
 void ReportExplicitFalse(RuleContext& ctx, const cfn::Resource& resource, NodeId value) {
   const Tree& tree = ctx.tree();
-  const syntax::Node& node = tree.node(value);
+  engine::FixBuilder fix = ctx.NewFix(Applicability::kUnsafe);
   // A Boolean is written as a Boolean; a quoted "false" keeps its quotes.
-  Edit edit = node.scalar_style == syntax::ScalarStyle::kPlain
-                  ? Edit::Replace(node.span,
-                                  engine::RenderValue(engine::Value::Bool(true),
-                                                      engine::DetectStyle(tree, value)))
-                  : engine::ReplaceScalar(tree, value, "true");
+  if (tree.node(value).scalar_style == syntax::ScalarStyle::kPlain) {
+    fix.ChangesAt(value).Add(engine::Edit::Replace(
+        tree.node(value).span,
+        engine::RenderValue(Value::Bool(true), engine::DetectStyle(tree, value))));
+  } else {
+    fix.ReplaceScalar(value, "true");
+  }
   ctx.Report(ReportRange(tree, resource, value),
              absl::StrFormat("AWS::S3::Bucket '%s' disables the S3 Bucket Key for aws:kms "
                              "encryption: every object read and write is a KMS request",
                              resource.logical_id),
-             std::move(ctx.NewFix(Applicability::kUnsafe).ChangesAt(value).Add(std::move(edit))));
+             std::move(fix));
 }
 
 void CheckRule(RuleContext& ctx, const cfn::Resource& resource, NodeId rule) {
@@ -238,25 +174,23 @@ void CheckRule(RuleContext& ctx, const cfn::Resource& resource, NodeId rule) {
     return;
   }
   // Only literal `false` values are changed; anything else is the author's.
-  for (NodeId value : Branches(tree, enabled)) {
-    if (IsFalse(tree, value)) ReportExplicitFalse(ctx, resource, value);
+  for (NodeId value : cfn::Branches(tree, enabled)) {
+    if (cfn::LooseBool(tree, value) == false) ReportExplicitFalse(ctx, resource, value);
   }
 }
 
 void Check(RuleContext& ctx) {
   const Tree& tree = ctx.tree();
-  for (const cfn::Resource& resource : ctx.tmpl().resources()) {
-    if (resource.type != "AWS::S3::Bucket") continue;
-    if (!cfn::IsMapping(tree, resource.properties)) continue;
+  for (const cfn::Resource* resource : ctx.ResourcesOfType("AWS::S3::Bucket")) {
     // The same rule mapping may be reached twice through aliases.
     absl::flat_hash_set<NodeId> seen;
-    const NodeId encryption = tree.Find(tree.Resolve(resource.properties), "BucketEncryption");
-    for (NodeId config : BranchesOfKind(tree, encryption, NodeKind::kMapping)) {
+    const NodeId encryption = cfn::PropertyAt(tree, *resource, {"BucketEncryption"});
+    for (NodeId config : cfn::BranchesOfKind(tree, encryption, NodeKind::kMapping)) {
       const NodeId list = tree.Find(config, "ServerSideEncryptionConfiguration");
-      for (NodeId sequence : BranchesOfKind(tree, list, NodeKind::kSequence)) {
+      for (NodeId sequence : cfn::BranchesOfKind(tree, list, NodeKind::kSequence)) {
         for (NodeId item : tree.children(sequence)) {
-          for (NodeId rule : BranchesOfKind(tree, item, NodeKind::kMapping)) {
-            if (seen.insert(rule).second) CheckRule(ctx, resource, rule);
+          for (NodeId rule : cfn::BranchesOfKind(tree, item, NodeKind::kMapping)) {
+            if (seen.insert(rule).second) CheckRule(ctx, *resource, rule);
           }
         }
       }
@@ -270,7 +204,7 @@ extern const engine::RuleInfo kS3BucketKey = {
     .code = "CF201",
     .name = "s3-bucket-key",
     .summary = "KMS-encrypted S3 buckets without Bucket Keys pay one KMS request per object",
-    .fix_applicability = engine::Applicability::kSafe,
+    .fix_applicability = Applicability::kSafe,
     .check = &Check,
     .documentation = kDoc,
 };

@@ -20,7 +20,7 @@
 #include "src/cfn/reference_graph.h"
 #include "src/engine/editing/document_edit.h"
 #include "src/engine/editing/mapping_edit.h"
-#include "src/engine/editing/render_scalar.h"
+#include "src/engine/editing/render_value.h"
 #include "src/engine/editing/replace_node.h"
 #include "src/engine/editing/value.h"
 #include "src/engine/rule.h"
@@ -674,9 +674,10 @@ absl::StatusOr<std::vector<Edit>> TrailDependsOn(const Analysis& a, const cfn::R
   if (trail.depends_on == syntax::kNoNode) {
     std::optional<size_t> type = engine::PairIndex(tree, trail.body, "Type");
     if (!type) return std::vector<Edit>{};
-    const std::string value =
-        engine::RenderString(policy_id, tree.format(), tree.node(trail.type_node).scalar_style);
-    return engine::InsertPairsAfter(tree, trail.body, *type, {{"DependsOn", value}});
+    engine::RenderStyle style = engine::DetectStyle(tree, trail.body);
+    style.string_style = tree.node(trail.type_node).scalar_style;
+    return engine::InsertPairsAfter(tree, trail.body, *type, {{"DependsOn", Value::Str(policy_id)}},
+                                    style);
   }
   std::vector<Edit> edits;
   NodeId depends = tree.Resolve(trail.depends_on);

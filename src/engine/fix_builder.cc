@@ -4,7 +4,10 @@
 #include "src/engine/apply_edits.h"
 #include "src/engine/editing/document_edit.h"
 #include "src/engine/editing/mapping_edit.h"
+#include "src/engine/editing/policy_edit.h"
+#include "src/engine/editing/reference_edit.h"
 #include "src/engine/editing/replace_node.h"
+#include "src/engine/editing/sequence_edit.h"
 
 namespace cfnfix::engine {
 
@@ -100,9 +103,59 @@ FixBuilder& FixBuilder::ReplaceValue(NodeId node, const Value& value) {
   return Add(engine::ReplaceNode(tree_, node, value));
 }
 
+FixBuilder& FixBuilder::InsertPairsAfter(NodeId mapping, size_t index,
+                                         const std::vector<Value::Pair>& pairs,
+                                         const RenderStyle& style) {
+  ChangesAt(mapping);
+  return Add(engine::InsertPairsAfter(tree_, mapping, index, pairs, style));
+}
+
 FixBuilder& FixBuilder::AppendPairs(NodeId mapping, const std::vector<Value::Pair>& pairs) {
   ChangesAt(mapping);
   return Add(engine::AppendPairs(tree_, mapping, pairs));
+}
+
+FixBuilder& FixBuilder::SetEntry(NodeId mapping, std::string_view key, const Value& value) {
+  ChangesAt(mapping);
+  return Add(engine::SetEntry(tree_, mapping, key, value));
+}
+
+FixBuilder& FixBuilder::SetPath(NodeId mapping, KeyPath path, const Value& value) {
+  ChangesAt(mapping);
+  return Add(engine::SetPath(tree_, mapping, path, value));
+}
+
+FixBuilder& FixBuilder::SetProperty(const cfn::Resource& resource, KeyPath path,
+                                    const Value& value) {
+  Changes("Resources", resource.logical_id);
+  std::vector<std::string_view> full = {"Properties"};
+  full.insert(full.end(), path.begin(), path.end());
+  return Add(engine::SetPath(tree_, resource.body, full, value));
+}
+
+FixBuilder& FixBuilder::DeleteEntry(NodeId mapping, size_t index) {
+  ChangesAt(mapping);
+  return Add(engine::DeleteEntry(tree_, mapping, index));
+}
+
+FixBuilder& FixBuilder::RenameKey(NodeId mapping, size_t index, std::string_view new_key) {
+  ChangesAt(mapping);
+  return Add(engine::RenameKey(tree_, mapping, index, new_key));
+}
+
+FixBuilder& FixBuilder::MoveEntry(NodeId mapping, size_t index, KeyPath to_path) {
+  ChangesAt(mapping);
+  return Add(engine::MoveEntry(tree_, mapping, index, to_path));
+}
+
+FixBuilder& FixBuilder::AppendItems(NodeId sequence, const std::vector<Value>& items) {
+  ChangesAt(sequence);
+  return Add(engine::AppendItems(tree_, sequence, items));
+}
+
+FixBuilder& FixBuilder::AddStatement(NodeId document, const Value& statement) {
+  ChangesAt(document);
+  return Add(engine::AddStatement(tree_, document, statement));
 }
 
 FixBuilder& FixBuilder::AddResourceAfter(std::string_view after_id, std::string_view new_id,
@@ -111,9 +164,36 @@ FixBuilder& FixBuilder::AddResourceAfter(std::string_view after_id, std::string_
   return Add(engine::InsertResourceAfter(tree_, template_, after_id, new_id, body));
 }
 
+FixBuilder& FixBuilder::AddToSection(std::string_view section, std::string_view name,
+                                     const Value& body) {
+  Adds(section, name);
+  return Add(engine::AddToSection(tree_, template_, section, name, body));
+}
+
 FixBuilder& FixBuilder::AddParameter(std::string_view name, const Value& body) {
-  Adds("Parameters", name);
-  return Add(engine::AddParameter(tree_, template_, name, body));
+  return AddToSection("Parameters", name, body);
+}
+
+FixBuilder& FixBuilder::RemoveSectionEntry(std::string_view section, std::string_view name) {
+  Removes(section, name);
+  return Add(engine::DeleteSectionEntry(tree_, template_, section, name));
+}
+
+FixBuilder& FixBuilder::Repoint(NodeId site, std::string_view old_id, std::string_view new_id) {
+  const EntryOwner owner = OwnerOf(tree_, site);
+  Repoints(owner.section, owner.name, old_id, new_id);
+  return Add(engine::Repoint(tree_, site, old_id, new_id));
+}
+
+FixBuilder& FixBuilder::AddDependsOn(const cfn::Resource& resource, std::string_view name) {
+  Changes("Resources", resource.logical_id);
+  return Add(engine::AddDependsOn(tree_, resource, name));
+}
+
+FixBuilder& FixBuilder::ReplaceDependsOn(const cfn::Resource& resource, std::string_view old_name,
+                                         std::string_view new_name) {
+  Changes("Resources", resource.logical_id);
+  return Add(engine::ReplaceDependsOn(tree_, resource, old_name, new_name));
 }
 
 absl::StatusOr<Fix> FixBuilder::Build() && {

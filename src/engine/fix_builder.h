@@ -14,6 +14,8 @@
 #include "absl/status/statusor.h"
 #include "src/cfn/template.h"
 #include "src/engine/edit.h"
+#include "src/engine/editing/entry_edit.h"
+#include "src/engine/editing/render_value.h"
 #include "src/engine/editing/value.h"
 #include "src/syntax/tree.h"
 
@@ -53,18 +55,41 @@ class FixBuilder {
   FixBuilder& ChangesAt(syntax::NodeId node);
 
   // ---- Operations (each declares its own footprint). ----
+  // Nodes are of the tree the builder was made for; see the editing
+  // headers (src/engine/editing/) for each operation's exact behaviour.
 
-  // Replaces a scalar's text by `value`, keeping its quote style.
+  // Scalars and whole values.
   FixBuilder& ReplaceScalar(syntax::NodeId scalar, std::string_view value);
-  // Replaces a whole value (a scalar or a collection) by `value`.
   FixBuilder& ReplaceValue(syntax::NodeId node, const Value& value);
-  // Adds entries at the end of a mapping.
+
+  // Mapping entries.
+  FixBuilder& InsertPairsAfter(syntax::NodeId mapping, size_t index,
+                               const std::vector<Value::Pair>& pairs, const RenderStyle& style);
   FixBuilder& AppendPairs(syntax::NodeId mapping, const std::vector<Value::Pair>& pairs);
-  // Adds resource `new_id` right after `after_id`.
+  FixBuilder& SetEntry(syntax::NodeId mapping, std::string_view key, const Value& value);
+  FixBuilder& SetPath(syntax::NodeId mapping, KeyPath path, const Value& value);
+  // `path` below the resource's Properties (created when absent).
+  FixBuilder& SetProperty(const cfn::Resource& resource, KeyPath path, const Value& value);
+  FixBuilder& DeleteEntry(syntax::NodeId mapping, size_t index);
+  FixBuilder& RenameKey(syntax::NodeId mapping, size_t index, std::string_view new_key);
+  FixBuilder& MoveEntry(syntax::NodeId mapping, size_t index, KeyPath to_path);
+
+  // Sequences and policies.
+  FixBuilder& AppendItems(syntax::NodeId sequence, const std::vector<Value>& items);
+  FixBuilder& AddStatement(syntax::NodeId document, const Value& statement);
+
+  // Top-level entries.
   FixBuilder& AddResourceAfter(std::string_view after_id, std::string_view new_id,
                                const Value& body);
-  // Adds parameter `name` (Parameters created when absent).
+  FixBuilder& AddToSection(std::string_view section, std::string_view name, const Value& body);
   FixBuilder& AddParameter(std::string_view name, const Value& body);
+  FixBuilder& RemoveSectionEntry(std::string_view section, std::string_view name);
+
+  // References.
+  FixBuilder& Repoint(syntax::NodeId site, std::string_view old_id, std::string_view new_id);
+  FixBuilder& AddDependsOn(const cfn::Resource& resource, std::string_view name);
+  FixBuilder& ReplaceDependsOn(const cfn::Resource& resource, std::string_view old_name,
+                               std::string_view new_name);
 
   // The fix, or why it cannot be built: an operation failed, there are no
   // edits, or two edits overlap.

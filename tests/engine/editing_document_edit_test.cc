@@ -695,6 +695,63 @@ TEST(InsertResourceAfter, Errors) {
 
 // AddSection and AddParameter.
 
+// Adds `entries` to `section` through AddToSection.
+std::string AddTo(std::string_view before, std::string name, std::string_view section,
+                  const std::vector<Value::Pair>& entries) {
+  return EditTemplate(before, name, [&](const syntax::Tree& tree, const cfn::Template& tmpl) {
+    return AddToSection(tree, tmpl, section, entries);
+  });
+}
+
+TEST(AddToSection, CreatesTheSectionInConventionalOrder) {
+  const std::string before =
+      "Parameters:\n"
+      "  Env: {Type: String}\n"
+      "\n"
+      "Resources:\n"
+      "  A:\n"
+      "    Type: AWS::SNS::Topic\n";
+  EXPECT_EQ(AddTo(before, "t.yaml", "Conditions",
+                  {{"IsProd", Value::Equals(Value::Ref("Env"), Value::Str("prod"))},
+                   {"IsDev", Value::Equals(Value::Ref("Env"), Value::Str("dev"))}}),
+            "Parameters:\n"
+            "  Env: {Type: String}\n"
+            "\n"
+            "Conditions:\n"
+            "  IsProd: !Equals [!Ref Env, prod]\n"
+            "  IsDev: !Equals [!Ref Env, dev]\n"
+            "\n"
+            "Resources:\n"
+            "  A:\n"
+            "    Type: AWS::SNS::Topic\n");
+  EXPECT_EQ(AddTo(before, "t.yaml", "Outputs", {{"Arn", Value::Map({{"Value", Value::Ref("A")}})}}),
+            before + "\nOutputs:\n  Arn:\n    Value: !Ref A\n");
+  EXPECT_EQ(AddTo("{\"Resources\":{}}", "t.json", "Mappings",
+                  {{"M", Value::Map({{"k", Value::Map({{"v", Value::Number("1")}})}})}}),
+            "{\"Mappings\":{\"M\":{\"k\":{\"v\":1}}},\"Resources\":{}}");
+}
+
+TEST(AddToSection, AppendsToAnExistingSection) {
+  EXPECT_EQ(AddTo("{\n    \"Resources\": {},\n    \"Outputs\": {\n        \"A\": {\"Value\": 1}\n    }\n}\n",
+                  "t.json", "Outputs", {{"B", Value::Map({{"Value", Value::Number("2")}})}}),
+            "{\n    \"Resources\": {},\n    \"Outputs\": {\n        \"A\": {\"Value\": 1},\n"
+            "        \"B\": {\n            \"Value\": 2\n        }\n    }\n}\n");
+  EXPECT_EQ(AddTo("Metadata: {Owner: x}\nResources: {}\n", "t.yaml", "Metadata",
+                  {{"Team", Value::Str("y")}}),
+            "Metadata: {Owner: x, Team: 'y'}\nResources: {}\n");
+}
+
+TEST(AddToSection, RefusesExistingNamesAndOtherSections) {
+  auto status = [](std::string_view section, std::string_view name) {
+    auto tree = Parse("Conditions:\n  C: !Equals [a, b]\nResources: {}\n", "t.yaml");
+    auto tmpl = cfn::Template::FromTree(*tree);
+    return AddToSection(*tree, *tmpl, section, name, Value::Null()).status();
+  };
+  EXPECT_EQ(status("Conditions", "C").code(), absl::StatusCode::kAlreadyExists);
+  EXPECT_EQ(status("Description", "C").code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(status("Conditions", "D").code(), absl::StatusCode::kOk);
+}
+
 TEST(AddParameter, CreatesParametersBeforeResources) {
   const std::string before =
       "AWSTemplateFormatVersion: '2010-09-09'\n"

@@ -3,10 +3,12 @@
 #ifndef CFNFIX_TESTS_ENGINE_EDITING_TEST_UTIL_H_
 #define CFNFIX_TESTS_ENGINE_EDITING_TEST_UTIL_H_
 
+#include <algorithm>
 #include <initializer_list>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -35,6 +37,51 @@ inline std::string Apply(std::string_view text, const std::vector<Edit>& edits) 
   ApplyResult result = ApplyFixes(text, {&fix});
   EXPECT_EQ(result.applied.size(), 1u) << "edits were not applied";
   return result.text;
+}
+
+// Records a failure unless `after` keeps the bytes of `before` that lie
+// before the first edit and after the last one.
+inline void ExpectOutsideUnchanged(std::string_view before, std::string_view after,
+                                   const std::vector<Edit>& edits) {
+  if (edits.empty()) {
+    EXPECT_EQ(after, before);
+    return;
+  }
+  uint32_t first = UINT32_MAX, last = 0;
+  for (const Edit& e : edits) {
+    first = std::min(first, e.range.begin);
+    last = std::max(last, e.range.end);
+  }
+  const size_t tail = before.size() - last;
+  ASSERT_GE(after.size(), first + tail);
+  EXPECT_EQ(after.substr(0, first), before.substr(0, first)) << "bytes before the edits changed";
+  EXPECT_EQ(after.substr(after.size() - tail), before.substr(last))
+      << "bytes after the edits changed";
+}
+
+// Runs `make` (giving a StatusOr of an Edit or of edits) on the tree of
+// `before`, applies the edits and returns the text, after checking that it
+// parses and that the bytes around the edits are unchanged. A failure
+// returns "<CODE: message>".
+template <typename Make>
+std::string Edited(std::string_view before, std::string name, Make make) {
+  std::unique_ptr<syntax::Tree> tree = Parse(before, name);
+  if (tree == nullptr) return "<parse error>";
+  auto made = make(*tree);
+  if (!made.ok()) {
+    return "<" + absl::StatusCodeToString(made.status().code()) + ": " +
+           std::string(made.status().message()) + ">";
+  }
+  std::vector<Edit> edits;
+  if constexpr (std::is_same_v<std::decay_t<decltype(*made)>, Edit>) {
+    edits.push_back(*made);
+  } else {
+    edits = *made;
+  }
+  std::string after = Apply(before, edits);
+  ExpectOutsideUnchanged(before, after, edits);
+  EXPECT_NE(Parse(after, name), nullptr) << after;
+  return after;
 }
 
 // The node reached from the root by mapping keys (a key of "0", "1", ...

@@ -1,5 +1,6 @@
 #include "src/engine/editing/document_edit.h"
 
+#include <algorithm>
 #include <iterator>
 #include <optional>
 
@@ -26,6 +27,11 @@ constexpr std::string_view kSectionOrder[] = {
     "Mappings",                 "Conditions",  "Transform", "Resources",  "Outputs",
 };
 
+// The sections whose value maps logical ids (or keys) to bodies.
+constexpr std::string_view kNamedEntrySections[] = {
+    "Metadata", "Parameters", "Rules", "Mappings", "Conditions", "Resources", "Outputs",
+};
+
 std::optional<size_t> SectionRank(std::string_view name) {
   for (size_t i = 0; i < std::size(kSectionOrder); ++i) {
     if (kSectionOrder[i] == name) return i;
@@ -45,13 +51,6 @@ bool InFlow(const Tree& tree, NodeId id) {
     }
   }
   return false;
-}
-
-bool IsBlankLine(std::string_view text, uint32_t line_start) {
-  for (uint32_t i = line_start; i < text.size() && text[i] != '\n'; ++i) {
-    if (text[i] != ' ' && text[i] != '\t' && text[i] != '\r') return false;
-  }
-  return true;
 }
 
 // True when a blank line separates entry `i` of `mapping` from entry i + 1.
@@ -87,28 +86,11 @@ absl::StatusOr<std::vector<Edit>> InsertAfter(const Tree& tree, NodeId mapping, 
                                               const std::vector<Value::Pair>& pairs,
                                               bool blank_line) {
   const RenderStyle style = EntryStyle(tree, mapping, i);
-  std::vector<NewPair> rendered;
-  for (const auto& [key, value] : pairs) rendered.push_back({key, RenderValue(value, style)});
-  CFNFIX_ASSIGN_OR_RETURN(std::vector<Edit> edits,
-                          InsertPairsAfter(tree, mapping, i, rendered));
+  CFNFIX_ASSIGN_OR_RETURN(std::vector<Edit> edits, InsertPairsAfter(tree, mapping, i, pairs, style));
   // A block insertion is one edit of whole lines (or, at the end of a file
   // without a final newline, lines each led by a break).
   if (blank_line && edits.size() == 1) edits[0].replacement.insert(0, style.line_break);
   return edits;
-}
-
-// Offset where the lines owned by block entry `key` begin: its own line, or
-// the comment lines directly above it.
-uint32_t OwnedLinesStart(std::string_view text, uint32_t key_begin) {
-  uint32_t start = LineStartOf(text, key_begin);
-  while (start > 0) {
-    uint32_t prev = LineStartOf(text, start - 1);
-    std::string_view line = text.substr(prev, start - prev);
-    size_t first = line.find_first_not_of(" \t");
-    if (first == std::string_view::npos || line[first] != '#') break;
-    start = prev;
-  }
-  return start;
 }
 
 // Edits putting `pairs` before the first entry of non-empty `mapping`.
@@ -318,16 +300,33 @@ absl::StatusOr<std::vector<Edit>> AddSection(const Tree& tree, std::string_view 
   return InsertAfter(tree, root, after, pairs, UsesBlankLines(tree, root, after));
 }
 
+absl::StatusOr<std::vector<Edit>> AddToSection(const Tree& tree, const cfn::Template& tmpl,
+                                               std::string_view section,
+                                               const std::vector<Value::Pair>& entries) {
+  if (std::find(std::begin(kNamedEntrySections), std::end(kNamedEntrySections), section) ==
+      std::end(kNamedEntrySections)) {
+    return absl::InvalidArgumentError(
+        absl::StrFormat("'%s' is not a section of named entries", section));
+  }
+  const NodeId node = tmpl.Section(section);
+  if (node == syntax::kNoNode) return AddSection(tree, section, Value::Map(entries));
+  for (const auto& [name, body] : entries) {
+    if (PairIndex(tree, node, name)) {
+      return absl::AlreadyExistsError(absl::StrFormat("'%s' exists in %s", name, section));
+    }
+  }
+  return AppendPairs(tree, node, entries);
+}
+
+absl::StatusOr<std::vector<Edit>> AddToSection(const Tree& tree, const cfn::Template& tmpl,
+                                               std::string_view section, std::string_view name,
+                                               const Value& body) {
+  return AddToSection(tree, tmpl, section, {{std::string(name), body}});
+}
+
 absl::StatusOr<std::vector<Edit>> AddParameter(const Tree& tree, const cfn::Template& tmpl,
                                                std::string_view name, const Value& body) {
-  const NodeId parameters = tmpl.parameters_section();
-  if (parameters == syntax::kNoNode) {
-    return AddSection(tree, "Parameters", Value::Map({{std::string(name), body}}));
-  }
-  if (PairIndex(tree, parameters, name)) {
-    return absl::AlreadyExistsError(absl::StrFormat("parameter '%s' exists", name));
-  }
-  return AppendPairs(tree, parameters, {{std::string(name), body}});
+  return AddToSection(tree, tmpl, "Parameters", name, body);
 }
 
 std::string UniqueLogicalId(const cfn::Template& tmpl, std::string_view wanted) {

@@ -46,9 +46,22 @@ absl::StatusOr<std::vector<Edit>> InsertResourceAfter(const syntax::Tree& tree,
 absl::StatusOr<std::vector<Edit>> AddSection(const syntax::Tree& tree, std::string_view name,
                                              const Value& body);
 
-// Edits adding parameter `name`: appended to `Parameters` (see AppendPairs),
-// which is created (AddSection) when absent. Fails (AlreadyExists) when the
-// parameter exists.
+// Edits adding `entries` (logical id and body) to top-level section
+// `section`, one of those that hold named entries (Metadata, Parameters,
+// Rules, Mappings, Conditions, Resources, Outputs): appended to it (see
+// AppendPairs), or the section is created with them in conventional order
+// (see AddSection) when absent. Fails (AlreadyExists) when the section has
+// one of the names, (InvalidArgument) for another section name.
+absl::StatusOr<std::vector<Edit>> AddToSection(const syntax::Tree& tree, const cfn::Template& tmpl,
+                                               std::string_view section,
+                                               const std::vector<Value::Pair>& entries);
+
+// The same for one entry.
+absl::StatusOr<std::vector<Edit>> AddToSection(const syntax::Tree& tree, const cfn::Template& tmpl,
+                                               std::string_view section, std::string_view name,
+                                               const Value& body);
+
+// AddToSection(tree, tmpl, "Parameters", name, body).
 absl::StatusOr<std::vector<Edit>> AddParameter(const syntax::Tree& tree,
                                                const cfn::Template& tmpl, std::string_view name,
                                                const Value& body);

@@ -14,46 +14,34 @@ using syntax::NodeKind;
 using syntax::ScalarStyle;
 using syntax::Tree;
 
-// Offset of the first byte after `from` that is not whitespace, a line
-// break or a comment.
-uint32_t SkipTrivia(std::string_view text, uint32_t from) {
-  uint32_t i = from;
-  while (i < text.size()) {
-    char c = text[i];
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-      ++i;
-    } else if (c == '#') {
-      i = LineBreakOf(text, i);
-    } else {
-      break;
-    }
+// A key and its value rendered for the target file.
+struct RenderedPair {
+  std::string key;
+  std::string value;
+};
+
+std::vector<RenderedPair> RenderPairs(const Tree& tree, const std::vector<Value::Pair>& pairs,
+                                      const RenderStyle& style) {
+  std::vector<RenderedPair> rendered;
+  rendered.reserve(pairs.size());
+  for (const auto& [key, value] : pairs) {
+    rendered.push_back({RenderString(key, tree.format()), RenderValue(value, style)});
   }
-  return i;
+  return rendered;
 }
 
-bool EndsWithKeptLines(const Tree& tree, NodeId value) {
-  const syntax::Node& node = tree.node(value);
-  if (node.kind != NodeKind::kScalar) return false;
-  if (node.scalar_style != ScalarStyle::kLiteral && node.scalar_style != ScalarStyle::kFolded) {
-    return false;
-  }
-  std::string_view header = tree.RawText(value);
-  header = header.substr(0, header.find('\n'));
-  return header.find('+') != std::string_view::npos;
-}
-
-std::string RenderEntry(const Tree& tree, const NewPair& pair, std::string_view separator) {
+std::string JoinEntry(const RenderedPair& pair, std::string_view separator) {
   // A value that starts on the next line (a block collection) takes no
   // space after the colon.
-  const std::string_view value = pair.rendered_value;
+  const std::string_view value = pair.value;
   if (!value.empty() && (value.front() == '\n' || value.front() == '\r')) {
     separator = separator.substr(0, separator.find_last_not_of(' ') + 1);
   }
-  return RenderString(pair.key, tree.format()) + std::string(separator) + pair.rendered_value;
+  return pair.key + std::string(separator) + pair.value;
 }
 
 absl::StatusOr<std::vector<Edit>> InsertIntoBlock(const Tree& tree, NodeId key, NodeId value,
-                                                  const std::vector<NewPair>& pairs) {
+                                                  const std::vector<RenderedPair>& pairs) {
   std::string_view text = tree.text();
   if (EndsWithKeptLines(tree, value)) {
     return absl::FailedPreconditionError("entry ends with a keep-chomped block scalar");
@@ -68,14 +56,14 @@ absl::StatusOr<std::vector<Edit>> InsertIntoBlock(const Tree& tree, NodeId key, 
   for (size_t i = 0; i < pairs.size(); ++i) {
     // At the end of a file without a final newline, keep it that way.
     if (at_unterminated_end) inserted += line_break;
-    inserted += indent + RenderEntry(tree, pairs[i], ": ");
+    inserted += indent + JoinEntry(pairs[i], ": ");
     if (!at_unterminated_end) inserted += line_break;
   }
   return std::vector<Edit>{Edit::Insert(at, std::move(inserted))};
 }
 
 absl::StatusOr<std::vector<Edit>> InsertIntoFlow(const Tree& tree, NodeId mapping, size_t index,
-                                                 const std::vector<NewPair>& pairs) {
+                                                 const std::vector<RenderedPair>& pairs) {
   std::string_view text = tree.text();
   const NodeId key = tree.key(mapping, index);
   const NodeId value = tree.value(mapping, index);
@@ -96,12 +84,12 @@ absl::StatusOr<std::vector<Edit>> InsertIntoFlow(const Tree& tree, NodeId mappin
     // there too, else on lines of their own aligned with this entry.
     std::string inserted;
     if (SameLine(text, next, SkipTrivia(text, next + 1))) {
-      for (const NewPair& pair : pairs) inserted += " " + RenderEntry(tree, pair, separator) + ",";
+      for (const RenderedPair& pair : pairs) inserted += " " + JoinEntry(pair, separator) + ",";
       return std::vector<Edit>{Edit::Insert(next + 1, std::move(inserted))};
     }
     const std::string indent = IndentOf(text, tree.FullSpan(key).begin);
-    for (const NewPair& pair : pairs) {
-      inserted += indent + RenderEntry(tree, pair, separator) + "," + line_break;
+    for (const RenderedPair& pair : pairs) {
+      inserted += indent + JoinEntry(pair, separator) + "," + line_break;
     }
     return std::vector<Edit>{Edit::Insert(NextLineStart(text, next), std::move(inserted))};
   }
@@ -111,12 +99,12 @@ absl::StatusOr<std::vector<Edit>> InsertIntoFlow(const Tree& tree, NodeId mappin
     std::string inserted;
     if (SameLine(text, next, next_begin)) {
       std::string gap(text.substr(next + 1, next_begin - next - 1));
-      for (const NewPair& pair : pairs) inserted += gap + RenderEntry(tree, pair, separator) + ",";
+      for (const RenderedPair& pair : pairs) inserted += gap + JoinEntry(pair, separator) + ",";
       return std::vector<Edit>{Edit::Insert(next + 1, std::move(inserted))};
     }
     const std::string indent = IndentOf(text, next_begin);
-    for (const NewPair& pair : pairs) {
-      inserted += indent + RenderEntry(tree, pair, separator) + "," + line_break;
+    for (const RenderedPair& pair : pairs) {
+      inserted += indent + JoinEntry(pair, separator) + "," + line_break;
     }
     return std::vector<Edit>{Edit::Insert(NextLineStart(text, next), std::move(inserted))};
   }
@@ -126,13 +114,13 @@ absl::StatusOr<std::vector<Edit>> InsertIntoFlow(const Tree& tree, NodeId mappin
     std::string comma = ", ";
     if (tree.format() == Format::kJson && separator.find(' ') == std::string::npos) comma = ",";
     std::string inserted;
-    for (const NewPair& pair : pairs) inserted += comma + RenderEntry(tree, pair, separator);
+    for (const RenderedPair& pair : pairs) inserted += comma + JoinEntry(pair, separator);
     return std::vector<Edit>{Edit::Insert(value_end, std::move(inserted))};
   }
   const std::string indent = IndentOf(text, tree.FullSpan(key).begin);
   std::string lines;
   for (size_t i = 0; i < pairs.size(); ++i) {
-    lines += indent + RenderEntry(tree, pairs[i], separator);
+    lines += indent + JoinEntry(pairs[i], separator);
     lines += (i + 1 < pairs.size() ? "," : "") + line_break;
   }
   return std::vector<Edit>{Edit::Insert(value_end, ","),
@@ -141,18 +129,30 @@ absl::StatusOr<std::vector<Edit>> InsertIntoFlow(const Tree& tree, NodeId mappin
 
 }  // namespace
 
+bool EndsWithKeptLines(const Tree& tree, NodeId value) {
+  const syntax::Node& node = tree.node(value);
+  if (node.kind != NodeKind::kScalar) return false;
+  if (node.scalar_style != ScalarStyle::kLiteral && node.scalar_style != ScalarStyle::kFolded) {
+    return false;
+  }
+  std::string_view header = tree.RawText(value);
+  header = header.substr(0, header.find('\n'));
+  return header.find('+') != std::string_view::npos;
+}
+
 absl::StatusOr<std::vector<Edit>> InsertPairsAfter(const Tree& tree, NodeId mapping,
                                                    size_t pair_index,
-                                                   const std::vector<NewPair>& pairs) {
+                                                   const std::vector<Value::Pair>& pairs,
+                                                   const RenderStyle& style) {
   const syntax::Node& node = tree.node(mapping);
   if (node.kind != NodeKind::kMapping || pair_index >= tree.pair_count(mapping)) {
     return absl::InvalidArgumentError("no such mapping entry");
   }
   if (node.collection_style == CollectionStyle::kFlow) {
-    return InsertIntoFlow(tree, mapping, pair_index, pairs);
+    return InsertIntoFlow(tree, mapping, pair_index, RenderPairs(tree, pairs, style));
   }
   return InsertIntoBlock(tree, tree.key(mapping, pair_index), tree.value(mapping, pair_index),
-                         pairs);
+                         RenderPairs(tree, pairs, style));
 }
 
 std::optional<size_t> PairIndex(const Tree& tree, NodeId mapping, std::string_view key) {

@@ -11,19 +11,16 @@
 
 #include "absl/status/statusor.h"
 #include "src/engine/edit.h"
+#include "src/engine/editing/render_value.h"
+#include "src/engine/editing/value.h"
 #include "src/syntax/tree.h"
 
 namespace cfnfix::engine {
 
-// A key (plain text; rendered by the helper) and its value, already rendered
-// for the target format (see render_scalar.h, render_value.h). A value that
-// begins with a line break (a block collection) follows the colon directly.
-struct NewPair {
-  std::string key;
-  std::string rendered_value;
-};
-
-// Edits that insert `pairs` directly after entry `pair_index` of `mapping`.
+// Edits that insert `pairs` directly after entry `pair_index` of `mapping`,
+// each value rendered with `style` (see render_value.h; callers take it
+// from DetectStyle and may adjust it, e.g. its string_style). A value that
+// renders as a block collection follows the colon directly.
 // In a block mapping each pair becomes a line at the sibling's indentation
 // after the entry's last line (its trailing comment stays on its line); in a
 // flow mapping or JSON object the pairs go after the entry with commas and
@@ -31,7 +28,12 @@ struct NewPair {
 // meaning (e.g. after a keep-chomped block scalar).
 absl::StatusOr<std::vector<Edit>> InsertPairsAfter(const syntax::Tree& tree,
                                                    syntax::NodeId mapping, size_t pair_index,
-                                                   const std::vector<NewPair>& pairs);
+                                                   const std::vector<Value::Pair>& pairs,
+                                                   const RenderStyle& style);
+
+// True when `value` is a block scalar with keep chomping (`|+`, `>+`): the
+// blank lines after it belong to it, so nothing can be inserted after it.
+bool EndsWithKeptLines(const syntax::Tree& tree, syntax::NodeId value);
 
 // Index of the first entry of `mapping` whose key decodes to `key`.
 std::optional<size_t> PairIndex(const syntax::Tree& tree, syntax::NodeId mapping,

@@ -1,10 +1,11 @@
 #include "src/engine/editing/render_value.h"
 
-#include <map>
+#include <memory>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "src/base/strings.h"
+#include "src/engine/editing/file_style.h"
 #include "src/engine/editing/render_scalar.h"
 #include "src/engine/editing/text_layout.h"
 
@@ -87,6 +88,9 @@ class Renderer {
     if (!out.empty() && out.front() == ' ') out.erase(0, 1);
     return out;
   }
+
+  // Block YAML: "- item" with the dash at style.base_indent.
+  std::string BlockItem(const Value& v) const { return "- " + Item(v, s_.base_indent + "  "); }
 
   std::string Key(std::string_view key) const {
     return s_.format == Format::kJson ? JsonQuote(key) : RenderString(key, Format::kYaml);
@@ -203,7 +207,7 @@ class Renderer {
   }
 
   std::string JsonInline(const Value& v) const {
-    const std::string comma = s_.json_colon.find(' ') == std::string::npos ? "," : ", ";
+    const std::string comma = ItemSeparator(s_);
     switch (v.kind()) {
       case Value::Kind::kSequence: {
         std::string out = "[";
@@ -255,120 +259,12 @@ class Renderer {
   const RenderStyle& s_;
 };
 
-bool IsValueOf(const Tree& tree, NodeId parent, NodeId child) {
-  for (size_t i = 0; i < tree.pair_count(parent); ++i) {
-    if (tree.value(parent, i) == child) return true;
-  }
-  return false;
-}
-
-// The indentation step between block mapping `id` and the block mapping it
-// is a value of, or "" when `id` is not such a mapping.
-std::string YamlUnitAt(const Tree& tree, NodeId id) {
-  const syntax::Node& node = tree.node(id);
-  if (node.kind != NodeKind::kMapping || node.collection_style != CollectionStyle::kBlock) {
-    return "";
-  }
-  NodeId parent = node.parent;
-  if (parent == syntax::kNoNode) return "";
-  const syntax::Node& p = tree.node(parent);
-  if (p.kind != NodeKind::kMapping || p.collection_style != CollectionStyle::kBlock) return "";
-  if (!IsValueOf(tree, parent, id)) return "";
-  uint32_t col = tree.Column(id);
-  uint32_t parent_col = tree.Column(parent);
-  if (col <= parent_col) return "";
-  return std::string(col - parent_col, ' ');
-}
-
-// The extra leading whitespace of the first child's line over the line of
-// the opening bracket of JSON collection `id`, or "".
-std::string JsonUnitAt(const Tree& tree, NodeId id) {
-  const syntax::Node& node = tree.node(id);
-  if (node.kind == NodeKind::kScalar || node.child_count == 0) return "";
-  std::string_view text = tree.text();
-  const uint32_t first = tree.FullSpan(tree.children(id).front()).begin;
-  if (SameLine(text, node.span.begin, first)) return "";
-  std::string outer = LeadingWhitespace(text, node.span.begin);
-  std::string inner = LeadingWhitespace(text, first);
-  if (inner.size() <= outer.size() || inner.compare(0, outer.size(), outer) != 0) return "";
-  return inner.substr(outer.size());
-}
-
-std::string DetectUnit(const Tree& tree, NodeId near) {
-  auto unit_at = [&tree](NodeId id) {
-    return tree.format() == Format::kJson ? JsonUnitAt(tree, id) : YamlUnitAt(tree, id);
-  };
+std::string DetectUnit(const Tree& tree, NodeId near, const FileStyle& file) {
   for (NodeId id = near; id != syntax::kNoNode; id = tree.node(id).parent) {
-    std::string unit = unit_at(id);
+    std::string unit = IndentUnitAt(tree, id);
     if (!unit.empty()) return unit;
   }
-  // The most common step in the file; ties go to the first seen.
-  std::map<std::string, size_t> counts;
-  std::string best;
-  size_t best_count = 0;
-  for (NodeId id = 0; id < tree.node_count(); ++id) {
-    std::string unit = unit_at(id);
-    if (unit.empty()) continue;
-    size_t count = ++counts[unit];
-    if (count > best_count) {
-      best_count = count;
-      best = unit;
-    }
-  }
-  return best.empty() ? "  " : best;
-}
-
-bool IsLongFormCall(const Tree& tree, NodeId id) {
-  const syntax::Node& node = tree.node(id);
-  if (node.kind != NodeKind::kMapping || tree.pair_count(id) != 1) return false;
-  const syntax::Node& key = tree.node(tree.key(id, 0));
-  if (key.kind != NodeKind::kScalar) return false;
-  return key.value == "Ref" || key.value.substr(0, 4) == "Fn::";
-}
-
-bool DetectShortIntrinsics(const Tree& tree) {
-  std::string_view text = tree.text();
-  for (const syntax::Token& token : tree.tokens()) {
-    if (token.kind != syntax::TokenKind::kTag) continue;
-    std::string_view tag = token.span.In(text);
-    for (const auto& [name, short_tag] : kShortTags) {
-      if (tag == short_tag) return true;
-    }
-  }
-  for (NodeId id = 0; id < tree.node_count(); ++id) {
-    if (IsLongFormCall(tree, id)) return false;
-  }
-  return true;
-}
-
-// The quote style most string values in the file use where plain would do.
-ScalarStyle DetectStringStyle(const Tree& tree) {
-  size_t counts[3] = {0, 0, 0};  // plain, single, double
-  for (NodeId id = 0; id < tree.node_count(); ++id) {
-    const syntax::Node& node = tree.node(id);
-    if (node.kind != NodeKind::kMapping) continue;
-    for (size_t i = 0; i < tree.pair_count(id); ++i) {
-      const syntax::Node& v = tree.node(tree.value(id, i));
-      if (v.kind != NodeKind::kScalar || !v.tag.empty() || !IsSafePlainScalar(v.value)) continue;
-      if (v.scalar_style == ScalarStyle::kPlain) ++counts[0];
-      if (v.scalar_style == ScalarStyle::kSingleQuoted) ++counts[1];
-      if (v.scalar_style == ScalarStyle::kDoubleQuoted) ++counts[2];
-    }
-  }
-  if (counts[1] > counts[0] && counts[1] >= counts[2]) return ScalarStyle::kSingleQuoted;
-  if (counts[2] > counts[0] && counts[2] > counts[1]) return ScalarStyle::kDoubleQuoted;
-  return ScalarStyle::kPlain;
-}
-
-bool DetectMinified(const Tree& tree) {
-  std::string_view text = tree.text();
-  size_t lines = 0;
-  for (char c : text) lines += c == '\n';
-  if (!text.empty() && text.back() != '\n') ++lines;
-  if (lines <= 2) return true;
-  NodeId root = tree.root();
-  return root != syntax::kNoNode &&
-         tree.RawText(root).find('\n') == std::string_view::npos;
+  return file.indent_unit.empty() ? "  " : file.indent_unit;
 }
 
 // The key/value separator of the first entry of `mapping` (or of the root),
@@ -399,22 +295,30 @@ std::string_view ShortTag(std::string_view function) {
   return "";
 }
 
+bool IsShortTag(std::string_view tag) {
+  for (const auto& [name, short_tag] : kShortTags) {
+    if (tag == short_tag) return true;
+  }
+  return false;
+}
+
 RenderStyle DetectStyle(const Tree& tree, NodeId near) {
   RenderStyle style;
   std::string_view text = tree.text();
+  const std::shared_ptr<const FileStyle> file = FileStyleOf(tree);
   style.format = tree.format();
   style.line_break = LineBreakAt(text, near == syntax::kNoNode ? 0 : tree.node(near).span.begin);
-  style.indent_unit = DetectUnit(tree, near);
+  style.indent_unit = DetectUnit(tree, near, *file);
   if (style.format == Format::kJson) {
-    style.json_minified = DetectMinified(tree);
+    style.json_minified = file->json_minified;
     style.json_colon = DetectJsonColon(tree, near, style.json_minified);
     if (near != syntax::kNoNode && tree.node(near).kind != NodeKind::kScalar &&
         tree.node(near).child_count > 0 && tree.RawText(near).find('\n') == std::string::npos) {
       style.json_one_line = true;
     }
   } else {
-    style.short_intrinsics = DetectShortIntrinsics(tree);
-    style.string_style = DetectStringStyle(tree);
+    style.short_intrinsics = file->short_intrinsics;
+    style.string_style = file->string_style;
     for (NodeId id = near; id != syntax::kNoNode; id = tree.node(id).parent) {
       const syntax::Node& node = tree.node(id);
       if (node.kind != NodeKind::kScalar && node.collection_style == CollectionStyle::kFlow) {
@@ -438,6 +342,15 @@ RenderStyle DetectStyle(const Tree& tree, NodeId near) {
 
 std::string RenderValue(const Value& value, const RenderStyle& style) {
   return Renderer(style).Render(value);
+}
+
+std::string ItemSeparator(const RenderStyle& style) {
+  if (style.format == Format::kJson && style.json_colon.find(' ') == std::string::npos) return ",";
+  return ", ";
+}
+
+std::string RenderBlockItem(const Value& value, const RenderStyle& style) {
+  return Renderer(style).BlockItem(value);
 }
 
 std::string RenderEntry(std::string_view key, const Value& value, const RenderStyle& style) {

@@ -60,9 +60,21 @@ std::string RenderValue(const Value& value, const RenderStyle& style);
 // (that indentation itself is not included, nor a line break after it).
 std::string RenderEntry(std::string_view key, const Value& value, const RenderStyle& style);
 
+// What separates items written on one line: ", " in YAML, and in JSON ","
+// or ", " as style.json_colon has a space or not.
+std::string ItemSeparator(const RenderStyle& style);
+
+// Block YAML: `value` as an item of a block sequence whose dashes are
+// indented by style.base_indent: "- " and the item, its later lines
+// indented past the dash (that first indentation itself is not included).
+std::string RenderBlockItem(const Value& value, const RenderStyle& style);
+
 // The YAML short-form tag of a function ("Fn::Sub" gives "!Sub"), or "" for
 // a function without one.
 std::string_view ShortTag(std::string_view function);
+
+// True when `tag` is the short-form tag of a function ("!Sub").
+bool IsShortTag(std::string_view tag);
 
 }  // namespace cfnfix::engine
 

@@ -56,4 +56,38 @@ bool SameLine(std::string_view text, uint32_t a, uint32_t b) {
   return text.substr(a, b - a).find('\n') == std::string_view::npos;
 }
 
+uint32_t SkipTrivia(std::string_view text, uint32_t from) {
+  uint32_t i = from;
+  while (i < text.size()) {
+    char c = text[i];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+      ++i;
+    } else if (c == '#') {
+      i = LineBreakOf(text, i);
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+
+bool IsBlankLine(std::string_view text, uint32_t line_start) {
+  for (uint32_t i = line_start; i < text.size() && text[i] != '\n'; ++i) {
+    if (text[i] != ' ' && text[i] != '\t' && text[i] != '\r') return false;
+  }
+  return true;
+}
+
+uint32_t OwnedLinesStart(std::string_view text, uint32_t key_begin) {
+  uint32_t start = LineStartOf(text, key_begin);
+  while (start > 0) {
+    const uint32_t prev = LineStartOf(text, start - 1);
+    std::string_view line = text.substr(prev, start - prev);
+    const size_t first = line.find_first_not_of(" \t");
+    if (first == std::string_view::npos || line[first] != '#') break;
+    start = prev;
+  }
+  return start;
+}
+
 }  // namespace cfnfix::engine

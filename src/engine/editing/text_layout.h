@@ -36,6 +36,17 @@ std::string LeadingWhitespace(std::string_view text, uint32_t offset);
 // True when `a` and `b` are on the same line.
 bool SameLine(std::string_view text, uint32_t a, uint32_t b);
 
+// Offset of the first byte at or after `from` that is not whitespace, a
+// line break or a comment.
+uint32_t SkipTrivia(std::string_view text, uint32_t from);
+
+// True when the line starting at `line_start` holds only spaces and tabs.
+bool IsBlankLine(std::string_view text, uint32_t line_start);
+
+// Offset where the lines owned by a block mapping entry whose key begins at
+// `key_begin` begin: its own line, or the comment lines directly above it.
+uint32_t OwnedLinesStart(std::string_view text, uint32_t key_begin);
+
 }  // namespace cfnfix::engine
 
 #endif  // CFNFIX_ENGINE_EDITING_TEXT_LAYOUT_H_

@@ -1,0 +1,84 @@
+#include "src/engine/editing/policy_edit.h"
+
+#include <optional>
+#include <string>
+
+#include "src/cfn/intrinsics.h"
+#include "src/engine/editing/document_edit.h"
+#include "src/engine/editing/mapping_edit.h"
+#include "src/engine/editing/render_value.h"
+#include "src/engine/editing/sequence_edit.h"
+#include "src/engine/editing/text_layout.h"
+
+namespace cfnfix::engine {
+namespace {
+
+using syntax::CollectionStyle;
+using syntax::Format;
+using syntax::NodeId;
+using syntax::NodeKind;
+using syntax::Tree;
+
+// Flow YAML or JSON: `{old}` becomes `[{old}, {new}]`.
+std::vector<Edit> WrapFlow(const Tree& tree, NodeId old, const Value& statement) {
+  std::string_view text = tree.text();
+  const syntax::Node& node = tree.node(old);
+  RenderStyle style = DetectStyle(tree, old);
+  style.flow = tree.format() == Format::kYaml;
+  // A multi-line JSON object: the new one is laid out like it, its closing
+  // brace at the indentation the old one's has.
+  style.base_indent = LeadingWhitespace(text, node.span.end - 1);
+  return {Edit::Insert(node.span.begin, "["),
+          Edit::Insert(node.span.end, ItemSeparator(style) + RenderValue(statement, style) + "]")};
+}
+
+// Block YAML: a dash goes in the two spaces before the first key, and the
+// new statement follows as the next item at the dash's indentation.
+absl::StatusOr<std::vector<Edit>> WrapBlock(const Tree& tree, NodeId key, NodeId old,
+                                            const Value& statement) {
+  std::string_view text = tree.text();
+  const uint32_t first = tree.FullSpan(tree.key(old, 0)).begin;
+  const uint32_t line_start = LineStartOf(text, first);
+  const std::string key_indent = IndentOf(text, tree.FullSpan(key).begin);
+  if (LeadingWhitespace(text, first).size() != first - line_start ||
+      first - line_start < key_indent.size() + 2 || text.substr(first - 2, 2) != "  ") {
+    return absl::FailedPreconditionError(
+        "the statement is not indented enough to take a dash without re-indenting it");
+  }
+  const std::string dash_indent(first - line_start - 2, ' ');
+  std::vector<Edit> edits = {Edit::Replace(Span{first - 2, first}, "- ")};
+  absl::StatusOr<std::vector<Edit>> item =
+      InsertBlockItemsAfter(tree, old, dash_indent, {statement});
+  if (!item.ok()) return item.status();
+  edits.insert(edits.end(), item->begin(), item->end());
+  return edits;
+}
+
+}  // namespace
+
+absl::StatusOr<std::vector<Edit>> AddStatement(const Tree& tree, NodeId document,
+                                               const Value& statement) {
+  if (document == syntax::kNoNode || tree.node(document).kind != NodeKind::kMapping) {
+    return absl::InvalidArgumentError("the policy document is not a mapping");
+  }
+  std::optional<size_t> index = PairIndex(tree, document, "Statement");
+  if (!index) return AppendPairs(tree, document, {{"Statement", Value::Seq({statement})}});
+  const NodeId old = tree.value(document, *index);
+  const syntax::Node& node = tree.node(old);
+  if (node.kind == NodeKind::kAlias || !node.anchor.empty() || !node.tag.empty()) {
+    return absl::FailedPreconditionError("Statement is an alias, anchored or tagged");
+  }
+  if (node.kind == NodeKind::kSequence) return AppendItems(tree, old, {statement});
+  if (node.kind != NodeKind::kMapping || cfn::AsIntrinsic(tree, old)) {
+    return absl::FailedPreconditionError("Statement is neither a list nor a statement");
+  }
+  if (tree.node(old).child_count == 0) {
+    return absl::FailedPreconditionError("Statement is an empty mapping");
+  }
+  if (tree.format() == Format::kJson || node.collection_style == CollectionStyle::kFlow) {
+    return WrapFlow(tree, old, statement);
+  }
+  return WrapBlock(tree, tree.key(document, *index), old, statement);
+}
+
+}  // namespace cfnfix::engine

@@ -1,0 +1,50 @@
+// Edits to references between resources: repointing a reference to another
+// logical id in the form it is written in, and managing DependsOn.
+#ifndef CFNFIX_ENGINE_EDITING_REFERENCE_EDIT_H_
+#define CFNFIX_ENGINE_EDITING_REFERENCE_EDIT_H_
+
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "src/cfn/template.h"
+#include "src/engine/edit.h"
+#include "src/syntax/tree.h"
+
+namespace cfnfix::engine {
+
+// Edits making `site` name `new_id` instead of `old_id`, in the same form:
+// a Ref stays a Ref (its name replaced), a GetAtt keeps its form (`A.Arn`
+// or [A, Arn]) and attribute, a Sub string has only its `${old_id}` and
+// `${old_id.Attr}` names replaced (the whole string is rewritten when it is
+// written with escapes); anything else that is not an intrinsic (a literal
+// name) becomes a Ref to `new_id`. Fails (InvalidArgument) for other
+// functions and unreadable GetAtt or Sub arguments.
+absl::StatusOr<std::vector<Edit>> Repoint(const syntax::Tree& tree, syntax::NodeId site,
+                                          std::string_view old_id, std::string_view new_id);
+
+// Edits making `resource` depend on `name`. Without DependsOn, `DependsOn:
+// name` goes right after `Type`, in the quote style of the Type scalar; a
+// single name becomes a flow list of it and `name` (`[Old, name]`, JSON
+// `["Old", "name"]`): the old name's text is kept as written; a list gets
+// `name` appended (see AppendItems). No edits when `name` is already
+// there. Fails (InvalidArgument) when DependsOn is neither a string nor a
+// list, (FailedPrecondition) when it is an alias or anchored, or a single
+// name that cannot go into a flow list as written (a block scalar, a plain
+// scalar with flow indicators).
+absl::StatusOr<std::vector<Edit>> AddDependsOn(const syntax::Tree& tree,
+                                               const cfn::Resource& resource,
+                                               std::string_view name);
+
+// Edits replacing `old_name` by `new_name` in the DependsOn of `resource`
+// (a single name or items of a list), in each one's quote style. Fails
+// (NotFound) when DependsOn does not name `old_name`, (FailedPrecondition)
+// when it already names `new_name` or is an alias.
+absl::StatusOr<std::vector<Edit>> ReplaceDependsOn(const syntax::Tree& tree,
+                                                   const cfn::Resource& resource,
+                                                   std::string_view old_name,
+                                                   std::string_view new_name);
+
+}  // namespace cfnfix::engine
+
+#endif  // CFNFIX_ENGINE_EDITING_REFERENCE_EDIT_H_
