@@ -90,7 +90,7 @@ class Renderer {
   }
 
   // Block YAML: "- item" with the dash at style.base_indent.
-  std::string BlockItem(const Value& v) const { return "- " + Item(v, s_.base_indent + "  "); }
+  std::string BlockItem(const Value& v) const { return absl::StrCat("- ", Item(v, s_.base_indent + "  ")); }
 
   std::string Key(std::string_view key) const {
     return s_.format == Format::kJson ? JsonQuote(key) : RenderString(key, Format::kYaml);
@@ -185,7 +185,7 @@ class Renderer {
       const Value& arg = v.argument();
       out += Key(v.text()) + ":";
       if (arg.kind() == Value::Kind::kSequence && IsLeafOnly(arg)) {
-        out += " " + Flow(arg);
+        absl::StrAppend(&out, " ", Flow(arg));
       } else {
         out += MapValue(arg, indent);
       }

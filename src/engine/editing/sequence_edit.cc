@@ -3,6 +3,7 @@
 #include <string>
 #include <string_view>
 
+#include "absl/strings/str_cat.h"
 #include "src/base/status_macros.h"
 #include "src/engine/editing/mapping_edit.h"
 #include "src/engine/editing/render_value.h"
@@ -83,7 +84,7 @@ absl::StatusOr<std::vector<Edit>> AppendToFlow(const Tree& tree, NodeId sequence
     // each with a comma of its own.
     std::string inserted;
     if (SameLine(text, next, SkipTrivia(text, next + 1))) {
-      for (const Value& item : items) inserted += " " + RenderValue(item, style) + ",";
+      for (const Value& item : items) absl::StrAppend(&inserted, " ", RenderValue(item, style), ",");
       return std::vector<Edit>{Edit::Insert(next + 1, std::move(inserted))};
     }
     style.base_indent = indent;
