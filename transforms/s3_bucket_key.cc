@@ -147,6 +147,8 @@ void ReportExplicitFalse(RuleContext& ctx, const cfn::Resource& resource, NodeId
   const Tree& tree = ctx.tree();
   engine::FixBuilder fix = ctx.NewFix(Applicability::kUnsafe);
   // A Boolean is written as a Boolean; a quoted "false" keeps its quotes.
+  // (The value may be an `Fn::If` branch, which ReplaceValue cannot take:
+  // it replaces values of mapping entries only.)
   if (tree.node(value).scalar_style == syntax::ScalarStyle::kPlain) {
     fix.ChangesAt(value).Add(engine::Edit::Replace(
         tree.node(value).span,
