@@ -170,6 +170,12 @@ FixBuilder& FixBuilder::AddToSection(std::string_view section, std::string_view 
   return Add(engine::AddToSection(tree_, template_, section, name, body));
 }
 
+FixBuilder& FixBuilder::AddToSection(std::string_view section,
+                                     const std::vector<Value::Pair>& entries) {
+  for (const Value::Pair& entry : entries) Adds(section, entry.first);
+  return Add(engine::AddToSection(tree_, template_, section, entries));
+}
+
 FixBuilder& FixBuilder::AddParameter(std::string_view name, const Value& body) {
   return AddToSection("Parameters", name, body);
 }

@@ -82,6 +82,9 @@ class FixBuilder {
   FixBuilder& AddResourceAfter(std::string_view after_id, std::string_view new_id,
                                const Value& body);
   FixBuilder& AddToSection(std::string_view section, std::string_view name, const Value& body);
+  // Several entries at once: a missing section is created once, with all of
+  // them (adding them one by one would create it twice).
+  FixBuilder& AddToSection(std::string_view section, const std::vector<Value::Pair>& entries);
   FixBuilder& AddParameter(std::string_view name, const Value& body);
   FixBuilder& RemoveSectionEntry(std::string_view section, std::string_view name);
 

@@ -114,6 +114,39 @@ TEST(FixBuilder, DeclaresFootprintsAndKeepsTheFirstFailure) {
   EXPECT_FALSE(std::move(empty).Build().ok());
 }
 
+TEST(FixBuilder, AddsSeveralEntriesToAMissingSectionAtOnce) {
+  constexpr std::string_view kNoParameters =
+      "Description: demo\nResources:\n  Data:\n    Type: AWS::S3::Bucket\n";
+  std::unique_ptr<syntax::Tree> tree = Parse(kNoParameters, "t.yaml");
+  ASSERT_NE(tree, nullptr);
+  absl::StatusOr<cfn::Template> tmpl = cfn::Template::FromTree(*tree);
+  ASSERT_TRUE(tmpl.ok());
+  FixBuilder fix(*tree, *tmpl, Applicability::kSafe);
+  fix.AddToSection("Parameters", {{"Env", Value::Map({{"Type", Value::Str("String")}})},
+                                  {"Size", Value::Map({{"Type", Value::Str("Number")}})}});
+  absl::StatusOr<Fix> built = std::move(fix).Build();
+  ASSERT_TRUE(built.ok()) << built.status();
+  EXPECT_EQ(testing::Apply(kNoParameters, built->edits),
+            "Description: demo\nParameters:\n  Env:\n    Type: String\n  Size:\n"
+            "    Type: Number\nResources:\n  Data:\n    Type: AWS::S3::Bucket\n");
+  ASSERT_EQ(built->footprint.entries().size(), 2u);
+  for (const FootprintEntry& entry : built->footprint.entries()) {
+    EXPECT_EQ(entry.action, FootprintAction::kAdd);
+    EXPECT_EQ(entry.section, "Parameters");
+  }
+  EXPECT_EQ(built->footprint.entries()[0].name, "Env");
+  EXPECT_EQ(built->footprint.entries()[1].name, "Size");
+
+  // A name the section already has refuses the whole fix.
+  std::unique_ptr<syntax::Tree> full = Parse(kTemplate, "t.yaml");
+  ASSERT_NE(full, nullptr);
+  absl::StatusOr<cfn::Template> with_env = cfn::Template::FromTree(*full);
+  ASSERT_TRUE(with_env.ok());
+  FixBuilder taken(*full, *with_env, Applicability::kSafe);
+  taken.AddToSection("Parameters", {{"Region", Value::Str("x")}, {"Env", Value::Str("y")}});
+  EXPECT_EQ(std::move(taken).Build().status().code(), absl::StatusCode::kAlreadyExists);
+}
+
 // A rule reporting two findings that share one fix, and one whose fix
 // cannot be built.
 void CheckGroup(RuleContext& ctx) {
