@@ -2,10 +2,12 @@
 // `const engine::RuleInfo kName`; this table is the only place that names it.
 #include "src/engine/registry.h"
 
-#define CFNFIX_RULES(X)         \
-  X(kRetainStatefulResources)   \
-  X(kS3BucketKey)               \
-  X(kSplitLogBuckets)           \
+#define CFNFIX_RULES(X)           \
+  X(kRetainStatefulResources)     \
+  X(kS3BucketKey)                 \
+  X(kKmsKeyRotation)              \
+  X(kSplitLogBuckets)             \
+  X(kCloudTrailLogFileValidation) \
   X(kAmiSsmParameter)
 
 namespace cfnfix::transforms {

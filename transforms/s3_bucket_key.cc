@@ -146,16 +146,7 @@ void ReportMissing(RuleContext& ctx, const cfn::Resource& resource, NodeId rule,
 void ReportExplicitFalse(RuleContext& ctx, const cfn::Resource& resource, NodeId value) {
   const Tree& tree = ctx.tree();
   engine::FixBuilder fix = ctx.NewFix(Applicability::kUnsafe);
-  // A Boolean is written as a Boolean; a quoted "false" keeps its quotes.
-  // (The value may be an `Fn::If` branch, which ReplaceValue cannot take:
-  // it replaces values of mapping entries only.)
-  if (tree.node(value).scalar_style == syntax::ScalarStyle::kPlain) {
-    fix.ChangesAt(value).Add(engine::Edit::Replace(
-        tree.node(value).span,
-        engine::RenderValue(Value::Bool(true), engine::DetectStyle(tree, value))));
-  } else {
-    fix.ReplaceScalar(value, "true");
-  }
+  fix.ReplaceBool(value, true);
   ctx.Report(ReportRange(tree, resource, value),
              absl::StrFormat("AWS::S3::Bucket '%s' disables the S3 Bucket Key for aws:kms "
                              "encryption: every object read and write is a KMS request",

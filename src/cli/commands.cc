@@ -290,11 +290,18 @@ int RunRules(RulesFormat format) {
     std::cout << engine::RuleTableMarkdown(engine::AllRules());
     return kExitClean;
   }
-  std::cout << "CODE   NAME                         FIX     SUMMARY\n";
+  // The name column is as wide as the longest name.
+  size_t width = 4;
+  for (const engine::RuleInfo* rule : engine::AllRules()) {
+    width = std::max(width, rule->name.size());
+  }
+  std::string header = "NAME";
+  header.resize(width, ' ');
+  std::cout << "CODE   " << header << " FIX     SUMMARY\n";
   for (const engine::RuleInfo* rule : engine::AllRules()) {
     std::string fix(engine::RuleFixLabel(*rule));
     std::string name(rule->name);
-    name.resize(std::max<size_t>(name.size(), 28), ' ');
+    name.resize(width, ' ');
     fix.resize(7, ' ');
     std::cout << rule->code << "  " << name << " " << fix << " " << rule->summary << "\n";
   }

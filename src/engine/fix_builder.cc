@@ -103,6 +103,21 @@ FixBuilder& FixBuilder::ReplaceValue(NodeId node, const Value& value) {
   return Add(engine::ReplaceNode(tree_, node, value));
 }
 
+FixBuilder& FixBuilder::ReplaceBool(NodeId scalar, bool value) {
+  ChangesAt(scalar);
+  const syntax::Node& node = tree_.node(scalar);
+  if (node.kind != syntax::NodeKind::kScalar || node.span.empty() || !node.anchor.empty()) {
+    return Fail(absl::FailedPreconditionError(
+        "the value is not a written scalar, or aliases elsewhere read it"));
+  }
+  const std::string_view text = value ? "true" : "false";
+  // A quoted Boolean is a string to YAML and JSON: it stays one.
+  if (node.scalar_style != syntax::ScalarStyle::kPlain) {
+    return Add(engine::ReplaceScalar(tree_, scalar, text));
+  }
+  return Add(Edit::Replace(node.span, std::string(text)));
+}
+
 FixBuilder& FixBuilder::InsertPairsAfter(NodeId mapping, size_t index,
                                          const std::vector<Value::Pair>& pairs,
                                          const RenderStyle& style) {

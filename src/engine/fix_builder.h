@@ -61,6 +61,13 @@ class FixBuilder {
   // Scalars and whole values.
   FixBuilder& ReplaceScalar(syntax::NodeId scalar, std::string_view value);
   FixBuilder& ReplaceValue(syntax::NodeId node, const Value& value);
+  // A Boolean written as a scalar (what cfn::LooseBool reads) turned into
+  // `value`: a plain YAML or JSON literal becomes `true`/`false`, a quoted
+  // string keeps its quotes (`'false'` gives `'true'`). Unlike ReplaceValue
+  // it also edits a sequence item, such as an `Fn::If` branch. Fails for a
+  // non-scalar, an empty value and a node carrying an anchor (aliases
+  // elsewhere read it).
+  FixBuilder& ReplaceBool(syntax::NodeId scalar, bool value);
 
   // Mapping entries.
   FixBuilder& InsertPairsAfter(syntax::NodeId mapping, size_t index,

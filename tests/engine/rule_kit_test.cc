@@ -1,16 +1,19 @@
 // The rule kit's engine side: fixes refused when their own edits overlap,
-// the fix builder's failure reasons and footprints, fix groups, declared
-// options and the documentation that lists them.
+// the fix builder's failure reasons, footprints and Boolean edits, the
+// "property should be true" helper, fix groups, declared options and the
+// documentation that lists them.
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "src/cfn/template.h"
 #include "src/engine/apply_edits.h"
 #include "src/engine/fix_builder.h"
 #include "src/engine/fixer.h"
 #include "src/engine/rule.h"
+#include "src/engine/true_property.h"
 #include "tests/engine/editing_test_util.h"
 
 namespace cfnfix::engine {
@@ -145,6 +148,129 @@ TEST(FixBuilder, AddsSeveralEntriesToAMissingSectionAtOnce) {
   FixBuilder taken(*full, *with_env, Applicability::kSafe);
   taken.AddToSection("Parameters", {{"Region", Value::Str("x")}, {"Env", Value::Str("y")}});
   EXPECT_EQ(std::move(taken).Build().status().code(), absl::StatusCode::kAlreadyExists);
+}
+
+// The text of `text` after ReplaceBool(node, true) on every node `pick`
+// returns, as one fix; "refused: <reason>" when the builder refuses.
+std::string TurnTrue(std::string_view text, std::string name,
+                     std::vector<syntax::NodeId> (*pick)(const syntax::Tree&)) {
+  std::unique_ptr<syntax::Tree> tree = Parse(text, std::move(name));
+  if (tree == nullptr) return "unparsed";
+  absl::StatusOr<cfn::Template> tmpl = cfn::Template::FromTree(*tree);
+  if (!tmpl.ok()) return tmpl.status().ToString();
+  FixBuilder fix(*tree, *tmpl, Applicability::kUnsafe);
+  for (syntax::NodeId node : pick(*tree)) fix.ReplaceBool(node, true);
+  absl::StatusOr<Fix> built = std::move(fix).Build();
+  if (!built.ok()) return absl::StrCat("refused: ", built.status().message());
+  EXPECT_EQ(built->footprint.entries().size(), 1u);
+  return testing::Apply(text, built->edits);
+}
+
+// The values of the entries of R's property P, and for a sequence (an
+// `!If`) its branches.
+std::vector<syntax::NodeId> PropertyScalars(const syntax::Tree& tree) {
+  const syntax::NodeId props = tree.Find(
+      tree.Find(tree.Find(tree.Find(tree.root(), "Resources"), "R"), "Properties"), "P");
+  std::vector<syntax::NodeId> out;
+  for (size_t i = 0; i < tree.pair_count(props); ++i) {
+    const syntax::NodeId value = tree.value(props, i);
+    if (tree.node(value).kind != syntax::NodeKind::kSequence) {
+      out.push_back(value);
+      continue;
+    }
+    // Item 0 is the condition's name.
+    const auto items = tree.children(value);
+    out.insert(out.end(), items.begin() + 1, items.end());
+  }
+  return out;
+}
+
+// A template whose resource R has property P holding `entries`.
+std::string WithP(const std::string& entries) {
+  return "Resources:\n  R:\n    Type: T\n    Properties:\n      P:\n" + entries;
+}
+
+TEST(FixBuilder, ReplaceBoolKeepsPlainLiteralsPlainAndQuotedStringsQuoted) {
+  EXPECT_EQ(TurnTrue(WithP("        A: False\n        B: 'false'\n"
+                           "        C: !If [X, FALSE, \"false\"]\n"),
+                     "t.yaml", &PropertyScalars),
+            WithP("        A: true\n        B: 'true'\n        C: !If [X, true, \"true\"]\n"));
+  EXPECT_EQ(
+      TurnTrue(R"({"Resources":{"R":{"Type":"T","Properties":{"P":{"A":false,"B":"false"}}}}})",
+               "t.json", &PropertyScalars),
+      R"({"Resources":{"R":{"Type":"T","Properties":{"P":{"A":true,"B":"true"}}}}})");
+}
+
+TEST(FixBuilder, ReplaceBoolRefusesAnchoredAndEmptyValues) {
+  constexpr std::string_view kRefused =
+      "refused: the value is not a written scalar, or aliases elsewhere read it";
+  EXPECT_EQ(TurnTrue(WithP("        A: &off false\n"), "t.yaml", &PropertyScalars), kRefused);
+  EXPECT_EQ(TurnTrue(WithP("        A:\n"), "t.yaml", &PropertyScalars), kRefused);
+}
+
+void CheckEncrypted(RuleContext& ctx) {
+  static constexpr TrueProperty kEncrypted = {
+      .property = "Encrypted", .when_missing = "is plain", .when_false = "is made plain"};
+  for (const cfn::Resource* disk : ctx.ResourcesOfType("Disk")) {
+    ReportUnlessTrue(ctx, *disk, kEncrypted);
+  }
+}
+constexpr RuleInfo kEncryptedRule = {.code = "CF998",
+                                     .name = "encrypted-rule",
+                                     .summary = "test",
+                                     .fix_applicability = Applicability::kSafe,
+                                     .check = &CheckEncrypted,
+                                     .documentation = ""};
+
+TEST(ReportUnlessTrue, AddsMissingPropertiesSafelyAndTurnsLiteralFalseUnsafely) {
+  constexpr std::string_view kDisks = R"(Resources:
+  Bare:
+    Type: Disk
+  Sized:
+    Type: Disk
+    Properties:
+      Size: 5
+  Off:
+    Type: Disk
+    Properties:
+      Encrypted: 'False'
+  Either:
+    Type: Disk
+    Properties:
+      Encrypted: !If [C, true, false]
+  Asked:
+    Type: Disk
+    Properties:
+      Encrypted: !Ref Param
+  Sometimes:
+    Type: Disk
+    Properties:
+      Encrypted: !If [C, true, !Ref AWS::NoValue]
+  Opaque:
+    Type: Disk
+    Properties: !If [C, {Size: 1}, {Size: 2}]
+)";
+  FixerOptions options;
+  options.rules = {&kEncryptedRule};
+  options.apply_at_least = Applicability::kUnsafe;
+  FileOutcome outcome = FixSource(SourceText::Create(std::string(kDisks), "t.yaml"), options);
+  ASSERT_TRUE(outcome.status.ok()) << outcome.status;
+  std::vector<std::string> findings;
+  for (const Finding& f : outcome.findings) {
+    const bool safe = f.fix_applicability == Applicability::kSafe;
+    findings.push_back(absl::StrCat(f.at.line, " ", f.message, safe ? " safe" : " unsafe"));
+  }
+  EXPECT_EQ(findings, (std::vector<std::string>{"2 Disk 'Bare' is plain safe",
+                                                "4 Disk 'Sized' is plain safe",
+                                                "11 Disk 'Off' is made plain unsafe",
+                                                "15 Disk 'Either' is made plain unsafe"}));
+  EXPECT_NE(outcome.fixed.find("  Bare:\n    Type: Disk\n    Properties:\n      Encrypted: true\n"),
+            std::string::npos)
+      << outcome.fixed;
+  EXPECT_NE(outcome.fixed.find("      Size: 5\n      Encrypted: true\n"), std::string::npos);
+  EXPECT_NE(outcome.fixed.find("      Encrypted: 'true'\n"), std::string::npos);
+  EXPECT_NE(outcome.fixed.find("      Encrypted: !If [C, true, true]\n"), std::string::npos);
+  EXPECT_TRUE(outcome.remaining.empty());
 }
 
 // A rule reporting two findings that share one fix, and one whose fix
