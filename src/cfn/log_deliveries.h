@@ -4,10 +4,13 @@
 #define CFNFIX_CFN_LOG_DELIVERIES_H_
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "src/cfn/naming.h"
+#include "src/cfn/reference_graph.h"
 #include "src/cfn/template.h"
 #include "src/syntax/tree.h"
 
@@ -34,6 +37,10 @@ struct LogDelivery {
   // balancer the `Value` of its `access_logs.s3.bucket` attribute (aliases
   // followed).
   NodeId site = kNoNode;
+  // The scalar holding the bucket's name in it (NamedResource::node), where
+  // the reference graph records the reference: Ref's argument, the GetAtt
+  // string or item, the Sub string, the literal.
+  NodeId name = kNoNode;
 };
 
 // Every delivery into a bucket of the template, in source order of the
@@ -45,6 +52,23 @@ struct LogDelivery {
 // looked into.
 std::vector<LogDelivery> LogDeliveries(const syntax::Tree& tree, const Template& tmpl,
                                        const LiteralNames& bucket_names);
+
+// The ARN of `trail` (an AWS::CloudTrail::Trail) as `Fn::Sub` text, for an
+// `aws:SourceArn` condition where the trail itself cannot be referenced (in
+// the policy of the bucket it writes to, which it depends on):
+// `arn:${AWS::Partition}:cloudtrail:${AWS::Region}:${AWS::AccountId}:trail/`
+// and the name: a literal `TrailName` without `${`, `${P}` for a `Ref` to
+// parameter P, else `*`.
+std::string TrailArnSubText(const syntax::Tree& tree, const Template& tmpl, const Resource& trail);
+
+// The IAM resources log producers deliver with: the `AWS::IAM::Role`s that
+// a trail, flow log, Config delivery channel or configuration recorder
+// references (DependsOn included), and the `AWS::IAM::Policy` and
+// `ManagedPolicy` resources that reference one of those other than by
+// DependsOn (the policies attached to them). Logical ids, viewing the
+// template.
+absl::flat_hash_set<std::string_view> DeliveryIamResources(const Template& tmpl,
+                                                           const ReferenceGraph& references);
 
 }  // namespace cfnfix::cfn
 

@@ -12,8 +12,9 @@ namespace {
 
 using testing::ParseTemplate;
 
-// Each delivery as "<kind of logs> <resource>-><bucket> <site>", the site
-// described by testing::Describe (a literal's text, an intrinsic's name).
+// Each delivery as "<kind of logs> <resource>-><bucket> <site> <name>": the
+// site described by testing::Describe (a literal's text, an intrinsic's
+// name), the name node by its text.
 std::vector<std::string> Deliveries(const testing::ParsedTemplate& parsed) {
   const LiteralNames names =
       LiteralNames::Of(*parsed.tree, *parsed.tmpl, "AWS::S3::Bucket", {"BucketName"});
@@ -21,7 +22,8 @@ std::vector<std::string> Deliveries(const testing::ParsedTemplate& parsed) {
   for (const LogDelivery& d : LogDeliveries(*parsed.tree, *parsed.tmpl, names)) {
     out.push_back(std::string(LogKind(d.producer)) + " " + std::string(d.resource->logical_id) +
                   "->" + std::string(d.bucket->logical_id) + " " +
-                  testing::Describe(*parsed.tree, d.site));
+                  testing::Describe(*parsed.tree, d.site) + " " +
+                  std::string(testing::ValueOf(*parsed.tree, d.name)));
   }
   return out;
 }
@@ -56,13 +58,13 @@ TEST(LogDeliveriesTest, EveryProducerInSourceOrder) {
 )");
   ASSERT_TRUE(parsed.tmpl.has_value());
   EXPECT_EQ(Deliveries(parsed), (std::vector<std::string>{
-                                  "S3 server access Logs->Logs Ref",
-                                  "load balancer access Alb->Logs my-logs",
-                                  "CloudFront Cdn->Logs Fn::GetAtt",
-                                  "VPC flow Flow->Logs Fn::Sub",
-                                  "AWS Config Channel->Logs Ref",
-                                  "CloudTrail Trail->Logs Ref",
-                              }));
+                                    "S3 server access Logs->Logs Ref Logs",
+                                    "load balancer access Alb->Logs my-logs my-logs",
+                                    "CloudFront Cdn->Logs Fn::GetAtt Logs.RegionalDomainName",
+                                    "VPC flow Flow->Logs Fn::Sub ${Logs.Arn}/flow/",
+                                    "AWS Config Channel->Logs Ref Logs",
+                                    "CloudTrail Trail->Logs Ref Logs",
+                                }));
 }
 
 TEST(LogDeliveriesTest, LiteralNamesOnlyWhereThePropertyTakesAName) {
@@ -77,7 +79,8 @@ TEST(LogDeliveriesTest, LiteralNamesOnlyWhereThePropertyTakesAName) {
 }})",
                                                  "t.json");
   ASSERT_TRUE(parsed.tmpl.has_value());
-  EXPECT_EQ(Deliveries(parsed), (std::vector<std::string>{"CloudTrail Trail->Logs my-logs"}));
+  EXPECT_EQ(Deliveries(parsed),
+            (std::vector<std::string>{"CloudTrail Trail->Logs my-logs my-logs"}));
 }
 
 TEST(LogDeliveriesTest, SkipsWhatNamesNoBucketOfTheTemplate) {
@@ -109,6 +112,69 @@ Resources:
 )");
   ASSERT_TRUE(parsed.tmpl.has_value());
   EXPECT_TRUE(Deliveries(parsed).empty());
+}
+
+TEST(TrailArnSubTextTest, LiteralNamesParametersOrAnyTrail) {
+  testing::ParsedTemplate parsed = ParseTemplate(R"(Parameters:
+  Name: {Type: String}
+Resources:
+  Literal: {Type: AWS::CloudTrail::Trail, Properties: {TrailName: audit}}
+  Parameter: {Type: AWS::CloudTrail::Trail, Properties: {TrailName: !Ref Name}}
+  Computed: {Type: AWS::CloudTrail::Trail, Properties: {TrailName: !Sub '${AWS::StackName}-t'}}
+  Dollar: {Type: AWS::CloudTrail::Trail, Properties: {TrailName: 'a${b}'}}
+  Pseudo: {Type: AWS::CloudTrail::Trail, Properties: {TrailName: !Ref AWS::StackName}}
+  Unnamed: {Type: AWS::CloudTrail::Trail}
+)");
+  ASSERT_TRUE(parsed.tmpl.has_value());
+  const std::string prefix =
+      "arn:${AWS::Partition}:cloudtrail:${AWS::Region}:${AWS::AccountId}:trail/";
+  auto arn = [&](std::string_view id) {
+    return TrailArnSubText(*parsed.tree, *parsed.tmpl, *parsed.tmpl->FindResource(id));
+  };
+  EXPECT_EQ(arn("Literal"), prefix + "audit");
+  EXPECT_EQ(arn("Parameter"), prefix + "${Name}");
+  for (std::string_view id : {"Computed", "Dollar", "Pseudo", "Unnamed"}) {
+    EXPECT_EQ(arn(id), prefix + "*") << id;
+  }
+}
+
+TEST(DeliveryIamResourcesTest, RolesOfLogProducersAndThePoliciesAttachedToThem) {
+  testing::ParsedTemplate parsed = ParseTemplate(R"(Resources:
+  TrailRole: {Type: AWS::IAM::Role}
+  FlowRole: {Type: AWS::IAM::Role}
+  RecorderRole: {Type: AWS::IAM::Role}
+  AppRole: {Type: AWS::IAM::Role}
+  Trail:
+    Type: AWS::CloudTrail::Trail
+    Properties: {CloudWatchLogsRoleArn: !GetAtt TrailRole.Arn}
+  Flow:
+    Type: AWS::EC2::FlowLog
+    DependsOn: FlowRole
+  Recorder:
+    Type: AWS::Config::ConfigurationRecorder
+    Properties: {RoleARN: !Sub '${RecorderRole.Arn}'}
+  App:
+    Type: AWS::Lambda::Function
+    Properties: {Role: !GetAtt AppRole.Arn}
+  TrailPolicy:
+    Type: AWS::IAM::Policy
+    Properties: {Roles: [!Ref TrailRole]}
+  Managed:
+    Type: AWS::IAM::ManagedPolicy
+    Properties: {Roles: [!Ref RecorderRole]}
+  WaitsOnly:
+    Type: AWS::IAM::Policy
+    DependsOn: TrailRole
+    Properties: {Roles: [!Ref AppRole]}
+  Queue:
+    Type: AWS::SQS::Queue
+    Properties: {Tags: [{Key: role, Value: !Ref TrailRole}]}
+)");
+  ASSERT_TRUE(parsed.tmpl.has_value());
+  absl::flat_hash_set<std::string_view> iam =
+      DeliveryIamResources(*parsed.tmpl, ReferenceGraph::Build(*parsed.tmpl));
+  EXPECT_EQ(iam, (absl::flat_hash_set<std::string_view>{"TrailRole", "FlowRole", "RecorderRole",
+                                                        "TrailPolicy", "Managed"}));
 }
 
 }  // namespace

@@ -104,8 +104,9 @@ TEST(FixBuilder, DeclaresFootprintsAndKeepsTheFirstFailure) {
   EXPECT_EQ(built->footprint.entries()[1].name, "Env");
 
   FixBuilder pair(*tree, *tmpl, Applicability::kUnsafe);
-  pair.AddResourcesAfter("Data", {{"DataLogs", Value::Map({{"Type", Value::Str("AWS::S3::Bucket")}})},
-                                  {"DataLogsPolicy", Value::Map({{"Type", Value::Str("T")}})}});
+  pair.AddResourcesAfter("Data",
+                         {{"DataLogs", Value::Map({{"Type", Value::Str("AWS::S3::Bucket")}})},
+                          {"DataLogsPolicy", Value::Map({{"Type", Value::Str("T")}})}});
   absl::StatusOr<Fix> pair_built = std::move(pair).Build();
   ASSERT_TRUE(pair_built.ok()) << pair_built.status();
   ASSERT_EQ(pair_built->footprint.entries().size(), 2u);
