@@ -179,11 +179,12 @@ bool IsOwnAccessLogs(const LogDelivery& d) {
   return d.producer == LogProducer::kS3AccessLogs && d.resource == d.bucket;
 }
 
-// What the template says about log deliveries, gathered once per pass.
+// What the template says about log deliveries, gathered once per check.
 struct Facts {
   cfn::LiteralNames bucket_names;
   std::vector<LogDelivery> all;
-  // Their grants on a bucket are the delivery, not a data use.
+  // The IAM log producers deliver with: its grants on a bucket are the
+  // delivery, not a data use.
   absl::flat_hash_set<std::string_view> delivery_iam;
   std::vector<cfn::PolicyDocument> documents;
 };
@@ -410,12 +411,14 @@ std::string Describe(const cfn::Resource& bucket, const std::vector<LogDelivery>
 }
 
 void Check(RuleContext& ctx) {
-  Facts facts{cfn::LiteralNames::Of(ctx.tree(), ctx.tmpl(), kBucketType, {"BucketName"})};
-  facts.all = cfn::LogDeliveries(ctx.tree(), ctx.tmpl(), facts.bucket_names);
+  cfn::LiteralNames names =
+      cfn::LiteralNames::Of(ctx.tree(), ctx.tmpl(), kBucketType, {"BucketName"});
+  std::vector<LogDelivery> all = cfn::LogDeliveries(ctx.tree(), ctx.tmpl(), names);
   // Only buckets that receive logs can be at fault.
-  if (facts.all.empty()) return;
-  facts.delivery_iam = cfn::DeliveryIamResources(ctx.tmpl(), ctx.references());
-  facts.documents = cfn::PolicyDocuments(ctx.tree(), ctx.tmpl());
+  if (all.empty()) return;
+  const Facts facts{std::move(names), std::move(all),
+                    cfn::DeliveryIamResources(ctx.tmpl(), ctx.references()),
+                    cfn::PolicyDocuments(ctx.tree(), ctx.tmpl())};
 
   for (const cfn::Resource* bucket : ctx.ResourcesOfType(kBucketType)) {
     std::vector<LogDelivery> deliveries;
