@@ -166,4 +166,26 @@ NodeList Statements(const Tree& tree, NodeId document) {
   return out;
 }
 
+std::optional<StatementSite> StatementAt(const Tree& tree,
+                                         const std::vector<PolicyDocument>& documents,
+                                         NodeId node) {
+  if (node == kNoNode) return std::nullopt;
+  const Span at = tree.FullSpan(node);
+  auto holds = [&](NodeId outer) {
+    const Span span = tree.FullSpan(outer);
+    return span.begin <= at.begin && at.end <= span.end;
+  };
+  for (const PolicyDocument& document : documents) {
+    if (!holds(document.document)) continue;
+    for (NodeId statement : Statements(tree, document.document)) {
+      for (size_t i = 0; holds(statement) && i < tree.pair_count(statement); ++i) {
+        if (!holds(tree.value(statement, i))) continue;
+        std::optional<std::string_view> key = StringValue(tree, tree.key(statement, i));
+        return StatementSite{&document, ReadStatement(tree, statement), key.value_or("")};
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace cfnfix::cfn

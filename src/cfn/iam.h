@@ -107,6 +107,21 @@ bool ActionMatches(std::string_view pattern, std::string_view action);
 // considered.
 bool AllowsAction(const syntax::Tree& tree, const Statement& statement, std::string_view action);
 
+// ---- Where a node sits. ----
+
+struct StatementSite {
+  const PolicyDocument* document = nullptr;  // points into the documents searched
+  Statement statement;
+  // The statement's key whose value holds the node ("Resource", "Condition"...).
+  std::string_view element;
+};
+
+// The statement of `documents` holding `node` (a reference the reference
+// graph found, say) in one of its values, or nullopt. A node inside an
+// aliased statement is found where the anchor is.
+std::optional<StatementSite> StatementAt(const syntax::Tree& tree,
+                                         const std::vector<PolicyDocument>& documents, NodeId node);
+
 }  // namespace cfnfix::cfn
 
 #endif  // CFNFIX_CFN_IAM_H_

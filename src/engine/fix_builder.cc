@@ -179,6 +179,12 @@ FixBuilder& FixBuilder::AddResourceAfter(std::string_view after_id, std::string_
   return Add(engine::InsertResourceAfter(tree_, template_, after_id, new_id, body));
 }
 
+FixBuilder& FixBuilder::AddResourcesAfter(std::string_view after_id,
+                                          const std::vector<Value::Pair>& resources) {
+  for (const Value::Pair& resource : resources) Adds("Resources", resource.first);
+  return Add(engine::InsertResourcesAfter(tree_, template_, after_id, resources));
+}
+
 FixBuilder& FixBuilder::AddToSection(std::string_view section, std::string_view name,
                                      const Value& body) {
   Adds(section, name);

@@ -88,6 +88,9 @@ class FixBuilder {
   // Top-level entries.
   FixBuilder& AddResourceAfter(std::string_view after_id, std::string_view new_id,
                                const Value& body);
+  // Several resources (logical id, body) in order after `after_id`.
+  FixBuilder& AddResourcesAfter(std::string_view after_id,
+                                const std::vector<Value::Pair>& resources);
   FixBuilder& AddToSection(std::string_view section, std::string_view name, const Value& body);
   // Several entries at once: a missing section is created once, with all of
   // them (adding them one by one would create it twice).

@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "src/base/strings.h"
+#include "src/cfn/reference_graph.h"
 #include "tests/cfn/parse_util.h"
 #include "tests/cfn/query_util.h"
 
@@ -204,6 +205,67 @@ TEST(StatementsTest, ListSingleMappingAndBranches) {
   auto tree = Parse("d: 1\n");
   ASSERT_NE(tree, nullptr);
   EXPECT_TRUE(Statements(*tree, kNoNode).empty());
+}
+
+// Where each reference to Data sits: "<resource> <element> <Sid>", or
+// "none" outside every statement.
+std::vector<std::string> SitesOfReferencesToData(std::string_view text, std::string name) {
+  testing::ParsedTemplate parsed = ParseTemplate(text, std::move(name));
+  if (!parsed.tmpl) return {};
+  const syntax::Tree& tree = *parsed.tree;
+  const std::vector<PolicyDocument> documents = PolicyDocuments(tree, *parsed.tmpl);
+  std::vector<std::string> out;
+  for (const Reference& ref : ReferenceGraph::Build(*parsed.tmpl).ReferencesTo("Data")) {
+    std::optional<StatementSite> site = StatementAt(tree, documents, ref.node);
+    if (!site) {
+      out.push_back("none");
+      continue;
+    }
+    out.push_back(absl::StrCat(ToAbsl(site->document->resource->logical_id), " ",
+                               ToAbsl(site->element), " ",
+                               testing::Describe(tree, Get(tree, site->statement.node, "Sid"))));
+  }
+  return out;
+}
+
+constexpr char kSitesYaml[] = R"(Resources:
+  Data: {Type: AWS::S3::Bucket}
+  Role:
+    Type: AWS::IAM::Role
+    Properties:
+      Tags: [{Key: bucket, Value: !Ref Data}]
+      Policies:
+        - PolicyName: p
+          PolicyDocument:
+            Statement:
+              - {Sid: Read, Effect: Allow, Action: s3:GetObject, Resource: !Sub '${Data.Arn}/*'}
+              - Sid: Tagged
+                Effect: Allow
+                Action: s3:ListBucket
+                Resource: '*'
+                Condition: {StringEquals: {s3:prefix: !Ref Data}}
+  Policy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: !Ref Data
+      PolicyDocument:
+        Statement: {Sid: Only, Effect: Deny, Principal: '*', Action: s3:*,
+                    Resource: [!GetAtt Data.Arn]}
+)";
+
+constexpr char kSitesJson[] = R"({"Resources": {
+  "Data": {"Type": "AWS::S3::Bucket"},
+  "Policy": {"Type": "AWS::IAM::ManagedPolicy", "Properties": {"PolicyDocument": {
+    "Statement": [{"Effect": "Allow", "Action": "s3:PutObject",
+                   "Resource": {"Fn::Join": ["", [{"Fn::GetAtt": ["Data", "Arn"]}, "/*"]]}}]}}}
+}})";
+
+TEST(StatementAtTest, TheStatementAndElementHoldingANode) {
+  EXPECT_EQ(SitesOfReferencesToData(kSitesYaml, "t.yaml"),
+            (std::vector<std::string>{"none", "Role Resource Read", "Role Condition Tagged", "none",
+                                      "Policy Resource Only"}));
+  EXPECT_EQ(SitesOfReferencesToData(kSitesJson, "t.json"),
+            (std::vector<std::string>{"Policy Resource <none>"}));
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "src/engine/editing/document_edit.h"
 
+#include <algorithm>
+
 #include "gtest/gtest.h"
 #include "src/cfn/template.h"
 #include "tests/engine/editing_test_util.h"
@@ -691,6 +693,112 @@ TEST(InsertResourceAfter, Errors) {
             absl::StatusCode::kNotFound);
   EXPECT_EQ(InsertResourceAfter(*tree, *tmpl, "A", "B", Topic()).status().code(),
             absl::StatusCode::kAlreadyExists);
+}
+
+// InsertResourcesAfter.
+
+// Inserts topics B and C after resource A, the first resource of `before`,
+// and checks that the result parses with resources A, B, C first.
+std::string InsertTopicsAfterA(std::string_view before, std::string name) {
+  const std::string after =
+      EditTemplate(before, name, [](const syntax::Tree& tree, const cfn::Template& tmpl) {
+        return InsertResourcesAfter(tree, tmpl, "A", {{"B", Topic()}, {"C", Topic()}});
+      });
+  auto tree = Parse(after, name);
+  EXPECT_NE(tree, nullptr) << after;
+  if (tree == nullptr) return after;
+  Keys keys = KeysAt(*tree, {"Resources"});
+  keys.resize(std::min<size_t>(keys.size(), 3));
+  EXPECT_EQ(keys, (Keys{"A", "B", "C"}));
+  return after;
+}
+
+TEST(InsertResourcesAfter, YamlSetsOffEachResourceWithABlankLine) {
+  const std::string after = InsertTopicsAfterA(
+      "Resources:\n"
+      "  A:\n"
+      "    Type: AWS::SNS::Topic\n"
+      "\n"
+      "  Z:\n"
+      "    Type: AWS::SQS::Queue\n",
+      "t.yaml");
+  EXPECT_EQ(after,
+            "Resources:\n"
+            "  A:\n"
+            "    Type: AWS::SNS::Topic\n"
+            "\n"
+            "  B:\n"
+            "    Type: AWS::SNS::Topic\n"
+            "\n"
+            "  C:\n"
+            "    Type: AWS::SNS::Topic\n"
+            "\n"
+            "  Z:\n"
+            "    Type: AWS::SQS::Queue\n");
+}
+
+TEST(InsertResourcesAfter, YamlWithoutBlankLinesAtTheEndOfAnUnterminatedFile) {
+  EXPECT_EQ(InsertTopicsAfterA("Resources:\n  A:\n    Type: AWS::SNS::Topic", "t.yaml"),
+            "Resources:\n  A:\n    Type: AWS::SNS::Topic\n"
+            "  B:\n    Type: AWS::SNS::Topic\n"
+            "  C:\n    Type: AWS::SNS::Topic");
+}
+
+TEST(InsertResourcesAfter, JsonAfterTheLastResourceTakesOneCommaEach) {
+  const std::string after = InsertTopicsAfterA(
+      "{\n"
+      "  \"Resources\": {\n"
+      "    \"A\": {\n"
+      "      \"Type\": \"AWS::SNS::Topic\"\n"
+      "    }\n"
+      "  }\n"
+      "}\n",
+      "t.json");
+  EXPECT_EQ(after,
+            "{\n"
+            "  \"Resources\": {\n"
+            "    \"A\": {\n"
+            "      \"Type\": \"AWS::SNS::Topic\"\n"
+            "    },\n"
+            "    \"B\": {\n"
+            "      \"Type\": \"AWS::SNS::Topic\"\n"
+            "    },\n"
+            "    \"C\": {\n"
+            "      \"Type\": \"AWS::SNS::Topic\"\n"
+            "    }\n"
+            "  }\n"
+            "}\n");
+}
+
+TEST(InsertResourcesAfter, MultiLineFlowYamlAfterTheLastResource) {
+  const std::string after = InsertTopicsAfterA(
+      "Resources: {\n"
+      "  A: {Type: AWS::SNS::Topic}\n"
+      "}\n",
+      "t.yaml");
+  EXPECT_EQ(after,
+            "Resources: {\n"
+            "  A: {Type: AWS::SNS::Topic},\n"
+            "  B: {Type: AWS::SNS::Topic},\n"
+            "  C: {Type: AWS::SNS::Topic}\n"
+            "}\n");
+}
+
+TEST(InsertResourcesAfter, RefusesExistingAndRepeatedIds) {
+  auto tree = Parse("Resources:\n  A:\n    Type: T\n  B:\n    Type: T\n", "t.yaml");
+  ASSERT_NE(tree, nullptr);
+  auto tmpl = cfn::Template::FromTree(*tree);
+  ASSERT_TRUE(tmpl.ok());
+  EXPECT_EQ(InsertResourcesAfter(*tree, *tmpl, "A", {{"C", Topic()}, {"B", Topic()}})
+                .status()
+                .code(),
+            absl::StatusCode::kAlreadyExists);
+  EXPECT_EQ(InsertResourcesAfter(*tree, *tmpl, "A", {{"C", Topic()}, {"C", Topic()}})
+                .status()
+                .code(),
+            absl::StatusCode::kAlreadyExists);
+  EXPECT_EQ(InsertResourcesAfter(*tree, *tmpl, "Missing", {{"C", Topic()}}).status().code(),
+            absl::StatusCode::kNotFound);
 }
 
 // AddSection and AddParameter.

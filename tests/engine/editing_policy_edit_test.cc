@@ -1,6 +1,7 @@
 #include "src/engine/editing/policy_edit.h"
 
 #include "gtest/gtest.h"
+#include "src/engine/editing/render_value.h"
 #include "tests/engine/editing_test_util.h"
 
 namespace cfnfix::engine {
@@ -70,6 +71,47 @@ TEST(AddStatement, RefusesWhatItCannotExtendAsWritten) {
   EXPECT_EQ(Add("Doc:\n  Statement:\n    Fn::If: [C, {Effect: Allow}, {Effect: Deny}]\n", "t.yaml"),
             "<FAILED_PRECONDITION: Statement is neither a list nor a statement>");
   EXPECT_EQ(Add("Doc: [1]\n", "t.yaml"), "<INVALID_ARGUMENT: the policy document is not a mapping>");
+}
+
+// Values to write.
+
+// As the value of a top-level YAML entry: block collections start on the
+// next line, one level in.
+std::string Yaml(const Value& value) { return RenderValue(value, RenderStyle{}); }
+
+TEST(OneOrList, OneItemIsWrittenAlone) {
+  EXPECT_EQ(Yaml(OneOrList({Value::Ref("A")})), "!Ref A");
+  EXPECT_EQ(Yaml(OneOrList({Value::Ref("A"), Value::Str("b")})), "\n  - !Ref A\n  - b");
+  EXPECT_EQ(Yaml(OneOrList({})), "[]");
+}
+
+TEST(AllowService, WritesTheElementsInIamOrder) {
+  const Value same_account = Value::Map({{"aws:SourceAccount", Value::Ref("AWS::AccountId")}});
+  const Value delivery = AllowService(
+      "Delivery", "logging.s3.amazonaws.com", Value::Str("s3:PutObject"),
+      Value::Sub("arn:${AWS::Partition}:s3:::${Logs}/*"), {{"StringEquals", same_account}});
+  EXPECT_EQ(Yaml(delivery),
+            "\n  Sid: Delivery\n  Effect: Allow\n  Principal:\n    Service: logging.s3.amazonaws.com"
+            "\n  Action: s3:PutObject\n  Resource: !Sub 'arn:${AWS::Partition}:s3:::${Logs}/*'"
+            "\n  Condition:\n    StringEquals:\n      aws:SourceAccount: !Ref AWS::AccountId");
+  // Without a Sid or a condition, neither key is written.
+  EXPECT_EQ(Yaml(AllowService("", "config.amazonaws.com", Value::Str("s3:GetBucketAcl"),
+                              Value::GetAtt("Logs", "Arn"))),
+            "\n  Effect: Allow\n  Principal:\n    Service: config.amazonaws.com"
+            "\n  Action: s3:GetBucketAcl\n  Resource: !GetAtt Logs.Arn");
+}
+
+TEST(DenyInsecureTransport, DeniesRequestsWithoutTls) {
+  EXPECT_EQ(Yaml(DenyInsecureTransport("sqs:*", Value::GetAtt("Queue", "Arn"))),
+            "\n  Sid: DenyInsecureTransport\n  Effect: Deny\n  Principal: '*'\n  Action: sqs:*"
+            "\n  Resource: !GetAtt Queue.Arn\n  Condition:\n    Bool:\n"
+            "      aws:SecureTransport: 'false'");
+}
+
+TEST(PolicyDocumentOf, VersionThenTheStatementList) {
+  EXPECT_EQ(Yaml(PolicyDocumentOf({Deny()})),
+            "\n  Version: '2012-10-17'\n  Statement:\n    - Effect: Deny\n      Principal: '*'"
+            "\n      Action: s3:*");
 }
 
 }  // namespace

@@ -106,6 +106,20 @@ TEST(FixBuilder, DeclaresFootprintsAndKeepsTheFirstFailure) {
   EXPECT_EQ(built->footprint.entries()[1].section, "Parameters");
   EXPECT_EQ(built->footprint.entries()[1].name, "Env");
 
+  FixBuilder pair(*tree, *tmpl, Applicability::kUnsafe);
+  pair.AddResourcesAfter("Data",
+                         {{"DataLogs", Value::Map({{"Type", Value::Str("AWS::S3::Bucket")}})},
+                          {"DataLogsPolicy", Value::Map({{"Type", Value::Str("T")}})}});
+  absl::StatusOr<Fix> pair_built = std::move(pair).Build();
+  ASSERT_TRUE(pair_built.ok()) << pair_built.status();
+  ASSERT_EQ(pair_built->footprint.entries().size(), 2u);
+  for (size_t i = 0; i < 2; ++i) {
+    EXPECT_EQ(pair_built->footprint.entries()[i].action, FootprintAction::kAdd);
+    EXPECT_EQ(pair_built->footprint.entries()[i].section, "Resources");
+  }
+  EXPECT_EQ(pair_built->footprint.entries()[0].name, "DataLogs");
+  EXPECT_EQ(pair_built->footprint.entries()[1].name, "DataLogsPolicy");
+
   FixBuilder failing(*tree, *tmpl, Applicability::kSafe);
   failing.Fail(absl::FailedPreconditionError("first"))
       .AddResourceAfter("NoSuchResource", "X", Value::Str("y"));

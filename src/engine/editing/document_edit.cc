@@ -257,18 +257,35 @@ absl::StatusOr<std::vector<Edit>> InsertResourceAfter(const Tree& tree, const cf
                                                       std::string_view after_logical_id,
                                                       std::string_view new_logical_id,
                                                       const Value& body) {
+  return InsertResourcesAfter(tree, tmpl, after_logical_id, {{std::string(new_logical_id), body}});
+}
+
+absl::StatusOr<std::vector<Edit>> InsertResourcesAfter(const Tree& tree, const cfn::Template& tmpl,
+                                                       std::string_view after_logical_id,
+                                                       const std::vector<Value::Pair>& entries) {
   const cfn::Resource* after = tmpl.FindResource(after_logical_id);
   if (after == nullptr) {
     return absl::NotFoundError(absl::StrFormat("no resource '%s'", after_logical_id));
   }
   const NodeId resources = tmpl.resources_section();
-  if (PairIndex(tree, resources, new_logical_id)) {
-    return absl::AlreadyExistsError(absl::StrFormat("resource '%s' exists", new_logical_id));
+  absl::flat_hash_set<std::string_view> new_ids;
+  for (const auto& [id, body] : entries) {
+    if (PairIndex(tree, resources, id) || !new_ids.insert(id).second) {
+      return absl::AlreadyExistsError(absl::StrFormat("resource '%s' exists", id));
+    }
   }
   for (size_t i = 0; i < tree.pair_count(resources); ++i) {
     if (tree.key(resources, i) != after->key) continue;
-    return InsertAfter(tree, resources, i, {{std::string(new_logical_id), body}},
-                       UsesBlankLines(tree, resources, i));
+    if (!UsesBlankLines(tree, resources, i)) return InsertAfter(tree, resources, i, entries, false);
+    // Block YAML: each resource is whole lines inserted at the same place,
+    // so insertions of one resource each (applied in order) stack up.
+    std::vector<Edit> edits;
+    for (const Value::Pair& entry : entries) {
+      CFNFIX_ASSIGN_OR_RETURN(std::vector<Edit> one,
+                              InsertAfter(tree, resources, i, {entry}, /*blank_line=*/true));
+      edits.insert(edits.end(), one.begin(), one.end());
+    }
+    return edits;
   }
   return absl::InternalError("resource key not found in Resources");
 }

@@ -38,6 +38,16 @@ absl::StatusOr<std::vector<Edit>> InsertResourceAfter(const syntax::Tree& tree,
                                                       std::string_view new_logical_id,
                                                       const Value& body);
 
+// The same for several resources (logical id and body), in order, each set
+// off by its own blank line where the file uses them. One call, not one per
+// resource: after the last entry of a JSON object or flow mapping, separate
+// insertions would each add their own separating comma. Fails (AlreadyExists)
+// when one of the new ids is a resource or repeats.
+absl::StatusOr<std::vector<Edit>> InsertResourcesAfter(const syntax::Tree& tree,
+                                                       const cfn::Template& tmpl,
+                                                       std::string_view after_logical_id,
+                                                       const std::vector<Value::Pair>& entries);
+
 // Edits adding top-level section `name` with value `body`, before the first
 // existing section that conventionally follows it (AWSTemplateFormatVersion,
 // Description, Metadata, Parameters, Rules, Mappings, Conditions, Transform,

@@ -81,4 +81,37 @@ absl::StatusOr<std::vector<Edit>> AddStatement(const Tree& tree, NodeId document
   return WrapBlock(tree, tree.key(document, *index), old, statement);
 }
 
+Value OneOrList(std::vector<Value> items) {
+  return items.size() == 1 ? std::move(items.front()) : Value::Seq(std::move(items));
+}
+
+Value AllowService(std::string_view sid, std::string_view service, Value action, Value resource,
+                   std::vector<Value::Pair> condition) {
+  std::vector<Value::Pair> pairs;
+  if (!sid.empty()) pairs.push_back({"Sid", Value::Str(sid)});
+  pairs.push_back({"Effect", Value::Str("Allow")});
+  pairs.push_back({"Principal", Value::Map({{"Service", Value::Str(service)}})});
+  pairs.push_back({"Action", std::move(action)});
+  pairs.push_back({"Resource", std::move(resource)});
+  if (!condition.empty()) pairs.push_back({"Condition", Value::Map(std::move(condition))});
+  return Value::Map(std::move(pairs));
+}
+
+Value DenyInsecureTransport(std::string_view action, Value resource) {
+  return Value::Map({
+      {"Sid", Value::Str("DenyInsecureTransport")},
+      {"Effect", Value::Str("Deny")},
+      {"Principal", Value::Str("*")},
+      {"Action", Value::Str(action)},
+      {"Resource", std::move(resource)},
+      {"Condition",
+       Value::Map({{"Bool", Value::Map({{"aws:SecureTransport", Value::Str("false")}})}})},
+  });
+}
+
+Value PolicyDocumentOf(std::vector<Value> statements) {
+  return Value::Map(
+      {{"Version", Value::Str("2012-10-17")}, {"Statement", Value::Seq(std::move(statements))}});
+}
+
 }  // namespace cfnfix::engine

@@ -1,8 +1,10 @@
 // Edits to IAM policy documents (`{Version, Statement}`), wherever they sit:
-// bucket and queue policies, inline role policies, managed policies.
+// bucket and queue policies, inline role policies, managed policies; and
+// the values of the statements and documents a rule writes.
 #ifndef CFNFIX_ENGINE_EDITING_POLICY_EDIT_H_
 #define CFNFIX_ENGINE_EDITING_POLICY_EDIT_H_
 
+#include <string_view>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -25,6 +27,27 @@ namespace cfnfix::engine {
 // a function call; (InvalidArgument) when `document` is not a mapping.
 absl::StatusOr<std::vector<Edit>> AddStatement(const syntax::Tree& tree, syntax::NodeId document,
                                                const Value& statement);
+
+// ---- Values to write. ----
+
+// `items` the way IAM elements are usually written: the single item itself,
+// else a list of them.
+Value OneOrList(std::vector<Value> items);
+
+// A statement allowing the AWS service `service` (a service principal such
+// as "logging.s3.amazonaws.com") `action` on `resource`: Sid (left out when
+// empty), Effect, Principal, Action, Resource, and Condition unless
+// `condition` is empty.
+Value AllowService(std::string_view sid, std::string_view service, Value action, Value resource,
+                   std::vector<Value::Pair> condition = {});
+
+// The statement denying `action` ("s3:*") on `resource` to every request
+// made without TLS: Sid DenyInsecureTransport, Effect Deny, Principal `*`,
+// Action, Resource, Condition `Bool: {aws:SecureTransport: 'false'}`.
+Value DenyInsecureTransport(std::string_view action, Value resource);
+
+// A policy document: `Version: '2012-10-17'` and `statements` (a list).
+Value PolicyDocumentOf(std::vector<Value> statements);
 
 }  // namespace cfnfix::engine
 
