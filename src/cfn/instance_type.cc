@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "src/cfn/values.h"
+
 namespace cfnfix::cfn {
 namespace {
 
@@ -53,6 +55,17 @@ std::optional<InstanceTypeTraits> ReadInstanceType(std::string_view type) {
   if (!IsLower(family[0])) return std::nullopt;
   return InstanceTypeTraits{IsGraviton(family) ? CpuArch::kArm64 : CpuArch::kX86_64,
                             AcceleratorOf(family)};
+}
+
+std::vector<NamedInstanceType> InstanceTypesOf(const syntax::Tree& tree, const Template& tmpl,
+                                               syntax::NodeId value) {
+  std::vector<NamedInstanceType> types;
+  for (NodeId branch : Branches(tree, value)) {
+    std::optional<std::string_view> name = LiteralOrDefault(tree, tmpl, branch);
+    std::optional<InstanceTypeTraits> traits = name ? ReadInstanceType(*name) : std::nullopt;
+    if (traits) types.push_back({*name, *traits});
+  }
+  return types;
 }
 
 }  // namespace cfnfix::cfn

@@ -6,6 +6,10 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <vector>
+
+#include "src/cfn/template.h"
+#include "src/syntax/tree.h"
 
 namespace cfnfix::cfn {
 
@@ -29,6 +33,17 @@ struct InstanceTypeTraits {
 // c6gn, r6gd, x2gd, is4gen, i8ge, g5g); everything else is x86_64. nullopt
 // when `type` is not of that form.
 std::optional<InstanceTypeTraits> ReadInstanceType(std::string_view type);
+
+struct NamedInstanceType {
+  std::string_view name;
+  InstanceTypeTraits traits;
+};
+
+// The instance types `value` (an `InstanceType` property) can give, that
+// ReadInstanceType reads: a literal, or a Ref to a parameter's Default, over
+// the branches of an `Fn::If`; in branch order. Empty when none is readable.
+std::vector<NamedInstanceType> InstanceTypesOf(const syntax::Tree& tree, const Template& tmpl,
+                                               syntax::NodeId value);
 
 }  // namespace cfnfix::cfn
 

@@ -4,6 +4,8 @@
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "src/cfn/values.h"
+#include "tests/cfn/parse_util.h"
 
 namespace cfnfix::cfn {
 namespace {
@@ -63,6 +65,40 @@ TEST(InstanceTypeTest, RefusesWhatIsNotATypeName) {
                            "t3 .micro", "3t.micro"}) {
     EXPECT_EQ(Describe(type), "invalid") << type;
   }
+}
+
+TEST(InstanceTypesOfTest, LiteralsDefaultsAndBranches) {
+  auto tree = testing::Parse(R"(Parameters:
+  Type: {Type: String, Default: m7g.large}
+  NoDefault: {Type: String}
+Resources:
+  A:
+    Type: AWS::EC2::Instance
+    Properties:
+      One: t3.micro
+      Param: !Ref Type
+      Unknown: !Ref NoDefault
+      Both: !If [Big, g5.xlarge, !Ref Type]
+      Odd: !If [Big, !Ref NoDefault, nonsense]
+)");
+  ASSERT_NE(tree, nullptr);
+  absl::StatusOr<Template> tmpl = Template::FromTree(*tree);
+  ASSERT_TRUE(tmpl.ok()) << tmpl.status();
+  auto names = [&](std::string_view property) {
+    std::string out;
+    const NodeId value = PropertyAt(*tree, *tmpl->FindResource("A"), {property});
+    for (const NamedInstanceType& t : InstanceTypesOf(*tree, *tmpl, value)) {
+      out += std::string(out.empty() ? "" : ",") + std::string(t.name) +
+             (t.traits.arch == CpuArch::kArm64 ? "/arm64" : "/x86_64");
+    }
+    return out;
+  };
+  EXPECT_EQ(names("One"), "t3.micro/x86_64");
+  EXPECT_EQ(names("Param"), "m7g.large/arm64");
+  EXPECT_EQ(names("Unknown"), "");
+  EXPECT_EQ(names("Both"), "g5.xlarge/x86_64,m7g.large/arm64");
+  EXPECT_EQ(names("Odd"), "");
+  EXPECT_EQ(names("Missing"), "");
 }
 
 }  // namespace
