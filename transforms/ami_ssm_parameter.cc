@@ -201,12 +201,12 @@ struct Choice {
 Choice Choose(const ImageEvidence& e, const cfn::InstanceTypeTraits& hardware,
               std::string_view type_name, std::string_view default_path) {
   Choice choice;
-  choice.clues = e.seen;
+  choice.clues = e.Clues();
   const std::string_view family = FamilyOf(e, choice.why_not);
   const bool arm64 = hardware.arch == cfn::CpuArch::kArm64;
   if (family.empty()) {
     // Only for want of evidence: a contradiction is no case for a default.
-    if (default_path.empty() || !e.seen.empty()) return choice;
+    if (default_path.empty() || !e.clues.empty()) return choice;
     choice.path = absl::StrReplaceAll(ToAbsl(default_path), {{"{arch}", arm64 ? "arm64" : "x86_64"}});
     choice.label = "default-ssm-path";
     choice.param = arm64 ? "LatestArm64AmiId" : "LatestAmiId";

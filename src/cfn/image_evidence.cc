@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "src/base/strings.h"
 #include "src/cfn/naming.h"
 #include "src/cfn/values.h"
@@ -78,19 +79,32 @@ std::string_view OsFamilyName(OsFamily os) {
   return "";
 }
 
+namespace {
+
+// Records that `why` told `what`; returns "why (what)".
+std::string Note(ImageEvidence& e, std::string_view why, std::string_view what) {
+  auto clue = std::find_if(e.clues.begin(), e.clues.end(),
+                           [&](const auto& c) { return c.first == why; });
+  if (clue == e.clues.end()) clue = e.clues.insert(e.clues.end(), {std::string(why), {}});
+  std::vector<std::string>& told = clue->second;
+  if (std::find(told.begin(), told.end(), what) == told.end()) told.emplace_back(what);
+  return absl::StrCat(ToAbsl(why), " (", ToAbsl(what), ")");
+}
+
+}  // namespace
+
 void ImageEvidence::AddOrchestrator(Orchestrator o, std::string_view why) {
-  if (!Contains(seen, why)) absl::StrAppend(&seen, seen.empty() ? "" : "; ", ToAbsl(why));
+  const std::string clue = Note(*this, why, o == Orchestrator::kEcs ? "ECS" : "EKS");
   if (orchestrator == Orchestrator::kNone) {
     orchestrator = o;
-    orchestrator_why = std::string(why);
+    orchestrator_why = clue;
   } else if (orchestrator != o && conflict.empty()) {
-    conflict = absl::StrCat(orchestrator_why, " but ", ToAbsl(why));
+    conflict = absl::StrCat(orchestrator_why, " but ", clue);
   }
 }
 
 void ImageEvidence::AddOs(OsFamily family, std::string_view why) {
-  const std::string clue = absl::StrCat(ToAbsl(why), " (", ToAbsl(OsFamilyName(family)), ")");
-  if (!Contains(seen, clue)) absl::StrAppend(&seen, seen.empty() ? "" : "; ", clue);
+  const std::string clue = Note(*this, why, OsFamilyName(family));
   const bool generation = family == OsFamily::kAl2 || family == OsFamily::kAl2023;
   const bool had_generation = os == OsFamily::kAl2 || os == OsFamily::kAl2023;
   if (os == OsFamily::kUnknown || (os == OsFamily::kAmazonLinux && generation)) {
@@ -100,6 +114,14 @@ void ImageEvidence::AddOs(OsFamily family, std::string_view why) {
              conflict.empty()) {
     conflict = absl::StrCat(os_why, " but ", clue);
   }
+}
+
+std::string ImageEvidence::Clues() const {
+  std::string out;
+  for (const auto& [why, told] : clues) {
+    absl::StrAppend(&out, out.empty() ? "" : "; ", why, " (", absl::StrJoin(told, ", "), ")");
+  }
+  return out;
 }
 
 void ReadScriptClues(std::string_view script, ImageEvidence& e) {

@@ -10,6 +10,8 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "src/cfn/reference_graph.h"
 #include "src/cfn/template.h"
@@ -41,14 +43,16 @@ struct ImageEvidence {
   std::string release;
   // The first clue for each of the above ("user data runs dnf (AL2023)").
   std::string orchestrator_why, os_why;
-  // Every clue, "; "-separated, in the order seen.
-  std::string seen;
+  // Every clue in the order seen: where, and what it told ("ECS", "AL2023").
+  std::vector<std::pair<std::string, std::vector<std::string>>> clues;
   // Set by the first contradiction: "<earlier clue> but <later clue>".
   std::string conflict;
   // The Kubernetes version of the EKS cluster the instances join, when read.
   std::string k8s_version;
 
   void AddOrchestrator(Orchestrator o, std::string_view why);
+  // The clues, "; "-separated: "user data configures nodeadm (EKS, AL2023)".
+  std::string Clues() const;
   // A generation (kAl2, kAl2023) refines kAmazonLinux and is not contradicted
   // by it; any other difference is a conflict.
   void AddOs(OsFamily os, std::string_view why);

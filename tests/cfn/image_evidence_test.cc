@@ -3,7 +3,9 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
+#include "src/base/strings.h"
 #include "tests/cfn/parse_util.h"
 
 namespace cfnfix::cfn {
@@ -16,11 +18,9 @@ std::string Describe(const ImageEvidence& e) {
   std::string out = e.orchestrator == Orchestrator::kEcs   ? "ECS"
                     : e.orchestrator == Orchestrator::kEks ? "EKS"
                                                            : "-";
-  out += " " + (e.os == OsFamily::kUnknown ? std::string("?") : std::string(OsFamilyName(e.os)));
-  if (e.yum) out += " yum";
-  if (!e.release.empty()) out += " " + e.release;
-  if (!e.conflict.empty()) out += " | " + e.conflict;
-  return out;
+  const std::string_view os = e.os == OsFamily::kUnknown ? "?" : OsFamilyName(e.os);
+  return absl::StrCat(out, " ", ToAbsl(os), e.yum ? " yum" : "", e.release.empty() ? "" : " ",
+                      e.release, e.conflict.empty() ? "" : " | ", e.conflict);
 }
 
 std::string Script(std::string_view script) {
@@ -71,8 +71,12 @@ TEST(ImageEvidenceTest, ContradictionsAreKept) {
             "- AL2023 | user data runs dnf (AL2023) but user data runs amazon-linux-extras "
             "(Amazon Linux 2)");
   EXPECT_EQ(Script("ECS_CLUSTER=a\n/etc/eks/bootstrap.sh b"),
-            "ECS Amazon Linux 2 | user data configures the ECS agent but user data runs "
-            "/etc/eks/bootstrap.sh");
+            "ECS Amazon Linux 2 | user data configures the ECS agent (ECS) but user data runs "
+            "/etc/eks/bootstrap.sh (EKS)");
+  // One place telling two things is one clue.
+  ImageEvidence eks;
+  ReadScriptClues("nodeadm init", eks);
+  EXPECT_EQ(eks.Clues(), "user data configures nodeadm (EKS, AL2023)");
 }
 
 TEST(ImageEvidenceTest, NameClues) {
@@ -104,7 +108,8 @@ TEST(ImageEvidenceTest, MapAndScriptCombine) {
   ReadImageNameClues("RegionMap", "AL2023", e);
   ReadScriptClues("yum install -y httpd", e);
   EXPECT_EQ(Describe(e), "- AL2023 yum");
-  EXPECT_EQ(e.seen, "region map 'RegionMap' key 'AL2023' (AL2023); user data runs yum (Amazon Linux)");
+  EXPECT_EQ(e.Clues(),
+            "region map 'RegionMap' key 'AL2023' (AL2023); user data runs yum (Amazon Linux)");
   ImageEvidence conflict;
   ReadImageNameClues("RegionMap", "Ubuntu", conflict);
   ReadScriptClues("dnf install -y httpd", conflict);
@@ -130,7 +135,7 @@ std::string LauncherClues(std::string_view yaml) {
   l.graph = ReferenceGraph::Build(*l.tmpl);
   ImageEvidence e;
   ReadLauncherClues(*l.tmpl, *l.graph, *l.tmpl->FindResource("Lt"), e);
-  return Describe(e) + " k8s=" + e.k8s_version + " | " + e.seen;
+  return Describe(e) + " k8s=" + e.k8s_version + " | " + e.Clues();
 }
 
 TEST(ImageEvidenceTest, LauncherClues) {
@@ -143,7 +148,7 @@ TEST(ImageEvidenceTest, LauncherClues) {
     Type: AWS::ECS::CapacityProvider
     Properties: {AutoScalingGroupProvider: {AutoScalingGroupArn: !Ref Asg}}
 )"),
-            "ECS ? k8s= | Auto Scaling group 'Asg' backs ECS capacity provider 'Cp'");
+            "ECS ? k8s= | Auto Scaling group 'Asg' backs ECS capacity provider 'Cp' (ECS)");
   // The node group's version wins over its cluster's.
   EXPECT_EQ(LauncherClues(R"(Parameters:
   K8s: {Type: String, Default: '1.31'}
@@ -154,7 +159,7 @@ Resources:
     Type: AWS::EKS::Nodegroup
     Properties: {ClusterName: !Ref Cluster, Version: !Ref K8s, LaunchTemplate: {Id: !Ref Lt}}
 )"),
-            "EKS ? k8s=1.31 | EKS node group 'Ng' launches it");
+            "EKS ? k8s=1.31 | EKS node group 'Ng' launches it (EKS)");
   EXPECT_EQ(LauncherClues(R"(Resources:
   Lt: {Type: AWS::EC2::LaunchTemplate, Properties: {}}
   Cluster: {Type: AWS::EKS::Cluster, Properties: {Version: '1.30'}}
@@ -162,7 +167,7 @@ Resources:
     Type: AWS::EKS::Nodegroup
     Properties: {ClusterName: !Ref Cluster, LaunchTemplate: {Id: !Ref Lt}}
 )"),
-            "EKS ? k8s=1.30 | EKS node group 'Ng' launches it");
+            "EKS ? k8s=1.30 | EKS node group 'Ng' launches it (EKS)");
   // A version from a parameter without Default cannot be read.
   EXPECT_EQ(LauncherClues(R"(Parameters:
   K8s: {Type: String}
@@ -173,7 +178,7 @@ Resources:
     Type: AWS::EKS::Nodegroup
     Properties: {ClusterName: !Ref Cluster, LaunchTemplate: {Name: !Ref Lt}}
 )"),
-            "EKS ? k8s= | EKS node group 'Ng' launches it");
+            "EKS ? k8s= | EKS node group 'Ng' launches it (EKS)");
   // Nothing launches it.
   EXPECT_EQ(LauncherClues("Resources:\n  Lt: {Type: AWS::EC2::LaunchTemplate}\n"),
             "- ? k8s= | ");
