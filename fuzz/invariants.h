@@ -61,6 +61,15 @@ inline absl::Status CheckFixPipeline(std::string_view bytes) {
   for (const engine::RuleInfo* rule : engine::AllRules()) options.rules.push_back(rule);
   options.apply_at_least = engine::Applicability::kUnsafe;
   options.require_template = false;
+  // ami-ssm-parameter fixes only images whose family the input tells, which
+  // fuzz inputs rarely do; its edits (new sections, map deletion) must stay
+  // reachable.
+  if (const engine::RuleInfo* ami = engine::FindRule("ami-ssm-parameter")) {
+    absl::Status set = options.rule_options.Set(
+        *ami, "default-ssm-path",
+        "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-{arch}");
+    if (!set.ok()) return absl::InternalError(set.ToString());
+  }
   // The name fixes the format for both runs; sniff it once like the CLI does.
   const syntax::Format format = syntax::DetectFormat("", bytes);
   const std::string name = format == syntax::Format::kJson ? "fuzz.json" : "fuzz.yaml";

@@ -1,18 +1,23 @@
-// ami-ssm-parameter (CF401): hardcoded AMI ids in EC2 instances, launch
-// templates, launch configurations, spot fleets and the region maps they read
-// become a parameter that resolves the latest Amazon Linux image from SSM.
+// ami-ssm-parameter (CF401): hardcoded AMI ids become a parameter resolving
+// the latest image of the family the template tells, from public SSM.
 #include <algorithm>
-#include <cctype>
+#include <charconv>
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "absl/status/statusor.h"
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "src/cfn/intrinsics.h"
+#include "absl/strings/str_replace.h"
+#include "src/base/strings.h"
+#include "src/cfn/image_evidence.h"
+#include "src/cfn/image_ids.h"
+#include "src/cfn/instance_type.h"
 #include "src/cfn/node_text.h"
 #include "src/cfn/reference_graph.h"
+#include "src/cfn/user_data.h"
 #include "src/cfn/values.h"
 #include "src/engine/editing/document_edit.h"
 #include "src/engine/editing/mapping_edit.h"
@@ -22,6 +27,9 @@
 namespace cfnfix::transforms {
 namespace {
 
+using cfn::ImageEvidence;
+using cfn::Orchestrator;
+using cfn::OsFamily;
 using engine::Applicability;
 using engine::Edit;
 using engine::FixBuilder;
@@ -34,43 +42,53 @@ using syntax::Tree;
 constexpr std::string_view kDoc = R"md(# ami-ssm-parameter (CF401)
 
 ## What it does
-Finds image ids written into a template (`ami-` followed by 8 to 17 hex
-digits, as the whole value) where an instance gets its image:
+Finds image ids written into a template (`ami-` and 8 to 17 hex digits) as
+the `ImageId` of an `AWS::EC2::Instance`, `AWS::EC2::LaunchTemplate`,
+`AWS::AutoScaling::LaunchConfiguration` or `AWS::EC2::SpotFleet` launch
+specification, directly or through `!FindInMap [Map, !Ref AWS::Region, Key]`
+(or a literal region: `!FindInMap [Map, us-west-1, Key]`) of a region map
+whose every `Key` is such an id.
 
-- `AWS::EC2::Instance` `ImageId`,
-- `AWS::EC2::LaunchTemplate` `LaunchTemplateData.ImageId`,
-- `AWS::AutoScaling::LaunchConfiguration` `ImageId`,
-- `AWS::EC2::SpotFleet` `SpotFleetRequestConfigData.LaunchSpecifications[*].ImageId`,
-- any of these written as `!FindInMap [Map, !Ref AWS::Region, Key]` where
-  every region's `Key` in `Mappings` is such a literal id.
+The fix makes it a `Ref` to an `AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>`
+parameter defaulting to the public SSM parameter of the latest image of the
+same family, for the instance type's architecture (Graviton: arm64) and
+NVIDIA GPU (`p*`, `g*`: the GPU variant). The paths are in
+`data/ami_ssm_paths.tsv`, which names their sources.
 
-The value is replaced by a `Ref` to a parameter of type
-`AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>` whose default is the
-public SSM path of the latest Amazon Linux 2023 image:
-`/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64`, or
-`...-arm64` when the `InstanceType` next to the `ImageId` (a literal, or a
-`Ref` to a parameter, through its `Default`) is a Graviton type (family
-`a1`, or ending in a digit and `g`, `gd`, `gn` or `gen`: `t4g`, `m7g`,
-`c6gn`, `r6gd`, `x2gd`, `is4gen`). Without a known instance type the image
-is x86_64.
+The family is read from the template, never guessed; every clue counts:
+- what launches the instances: an Auto Scaling group of an
+  `AWS::ECS::CapacityProvider` (ECS), an `AWS::EKS::Nodegroup` (EKS);
+- the user data: `ECS_CLUSTER` or `/etc/ecs/ecs.config` (ECS),
+  `/etc/eks/bootstrap.sh` (EKS on Amazon Linux 2), `nodeadm` (EKS on
+  AL2023), Bottlerocket `[settings.ecs]`/`[settings.kubernetes]`,
+  `<powershell>` (Windows), `apt-get` (Ubuntu), `dnf` (AL2023),
+  `amazon-linux-extras` (Amazon Linux 2), `yum` (Amazon Linux 2 unless
+  another clue says 2023);
+- the region map's name and key, read as words: `ECS...`, `EKS...`,
+  `Bottlerocket`, `Windows` (2019, 2022), `Ubuntu` (22.04, 24.04),
+  `AL2023`, `AmazonLinux2`/`AMZNLinux2`/`AL2`, and Amazon Linux of no
+  generation (`AmazonLinux`, `AMZN`, the `HVM64` keys of old AWS samples).
 
-Parameters are named by architecture: `LatestAmiId` (x86_64) and
-`LatestArm64AmiId` (arm64), with a number appended when the name is taken.
-A parameter that already has the SSM image type and the same default is
-reused, so every image of one architecture shares one parameter (they all
-resolve to the same image after the fix anyway). A region map that no
-`Fn::FindInMap` uses any more after the fix is deleted, with the comment
-lines directly above it; `Mappings` goes when it becomes empty.
+ECS or EKS with no operating system clue means their Amazon Linux 2023
+image, and Amazon Linux of no generation means AL2023 (old samples meant
+Amazon Linux 1, long out of support). Comments are not clues. There is no
+fix when clues contradict each other (`apt-get` and `yum`, ECS and EKS),
+when the family has no image for the instance type (Windows on Graviton, a
+GPU type without a GPU variant, AMD GPU, Inferentia, Trainium, FPGA, Mac),
+when an EKS cluster's Kubernetes version (node group or cluster `Version`,
+a literal or a parameter's `Default`) cannot be read, and when nothing
+tells the family (a plain instance without user data): then the option
+`default-ssm-path` names the parameter to use (`{arch}` in it becomes
+`x86_64` or `arm64`). `cfnfix check --verbose` shows why.
 
-Images that come from a parameter (`!Ref ImageParam`), a dynamic reference
-(`{{resolve:ssm:...}}`) or anything else that is not a literal id are left
-alone, as are region maps looked up with a key that is not a literal
-string.
+Parameters are named by image (`LatestAmiId`, `LatestEcsAmiId`...); one
+with the SSM image type and the same default is reused. A region map no
+`Fn::FindInMap` reads any more goes, with the comments above it.
 
 ## Why is this bad?
 An AMI id names one image in one region. Hardcoded, it stops patching
 (new stacks keep launching an image that grows older every month), breaks
-the template in every other region, and fails outright once the image is
+the template in every other region, and fails once the image is
 deregistered. Region maps only move the problem into `Mappings`.
 
 ## Example
@@ -81,6 +99,7 @@ Resources:
     Properties:
       InstanceType: t3.micro
       ImageId: ami-0c02fb55956c7d316
+      UserData: !Base64 "#!/bin/bash\ndnf install -y nginx\n"
 ```
 Use instead:
 ```yaml
@@ -94,63 +113,131 @@ Resources:
     Properties:
       InstanceType: t3.micro
       ImageId: !Ref LatestAmiId
+      UserData: !Base64 "#!/bin/bash\ndnf install -y nginx\n"
 ```
 
 ## Fix safety
-Unsafe: the deployed image changes (to the latest Amazon Linux 2023, which
-may not be the operating system the hardcoded image ran), and updating the
-stack replaces the instances. Deleting a region map also deletes the
-comments above and inside it.
+Unsafe: the image becomes the latest of its family, which may differ from
+the hardcoded one in more than patches, and updating the stack replaces the
+instances. Deleting a region map deletes its comments too.
 
 ## Options
-Planned: the SSM path to use as the default (for another
-operating system or image family), and writing the image inline as a
-dynamic reference (`{{resolve:ssm:/aws/service/...}}`) instead of adding a
-parameter.
 
 ## References
 - https://docs.aws.amazon.com/systems-manager/latest/userguide/parameter-store-public-parameters-ami.html
+- https://docs.aws.amazon.com/AmazonECS/latest/developerguide/retrieve-ecs-optimized_AMI.html
+- https://docs.aws.amazon.com/eks/latest/userguide/retrieve-ami-id.html
 - https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html#aws-ssm-parameter-types
-- https://aws.amazon.com/blogs/compute/query-for-the-latest-amazon-linux-ami-ids-using-aws-systems-manager-parameter-store/
 )md";
 
 constexpr std::string_view kSsmImageType = "AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>";
+constexpr std::string_view kDefaultPathOption = "default-ssm-path";
 
-enum class Arch : uint8_t { kX86, kArm64 };
+// One public image parameter: a row of data/ami_ssm_paths.tsv.
+struct ImageRow {
+  std::string_view family, label, param;
+  bool arm64 = false, gpu = false;
+  std::string_view k8s_max, path;
+};
+constexpr ImageRow kImageRows[] = {
+#include "transforms/data/ami_ssm_paths.inc"
+};
 
-std::string_view SsmPath(Arch arch) {
-  return arch == Arch::kArm64
-             ? "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64"
-             : "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64";
+// "1.31" gives 31; anything else -1.
+int Minor(std::string_view version) {
+  int minor = -1;
+  const char* end = version.data() + version.size();
+  if (version.substr(0, 2) != "1." ||
+      std::from_chars(version.data() + 2, end, minor).ptr != end) return -1;
+  return minor;
 }
 
-std::string_view WantedName(Arch arch) {
-  return arch == Arch::kArm64 ? "LatestArm64AmiId" : "LatestAmiId";
-}
-
-// `ami-` and 8 to 17 lower-case hex digits, nothing else.
-bool IsAmiId(std::string_view s) {
-  if (s.size() < 12 || s.size() > 21 || s.substr(0, 4) != "ami-") return false;
-  return std::all_of(s.begin() + 4, s.end(),
-                     [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
-}
-
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
-// Graviton families: `a1`, and a digit followed by g, gd, gn or gen at the
-// end of the family (t4g, c6gn, x2gd, is4gen).
-bool IsGravitonType(std::string_view instance_type) {
-  std::string_view family = instance_type.substr(0, instance_type.find('.'));
-  if (family == "a1") return true;
-  for (std::string_view suffix : {"g", "gd", "gn", "gen"}) {
-    if (EndsWith(family, suffix) && family.size() > suffix.size() &&
-        std::isdigit(static_cast<unsigned char>(family[family.size() - suffix.size() - 1]))) {
-      return true;
-    }
+// The table family the evidence names, or "" with `why_not` set.
+std::string_view FamilyOf(const ImageEvidence& e, std::string& why_not) {
+  if (!e.conflict.empty()) {
+    why_not = absl::StrCat("the evidence disagrees: ", e.conflict);
+    return "";
   }
-  return false;
+  const bool al2 = e.os == OsFamily::kAl2 || (e.yum && e.os == OsFamily::kAmazonLinux);
+  const bool al = e.os == OsFamily::kUnknown || e.os == OsFamily::kAmazonLinux ||
+                  e.os == OsFamily::kAl2023;
+  const bool windows_2019 = e.release == "2019";
+  switch (e.orchestrator) {
+    case Orchestrator::kEcs:
+      if (e.os == OsFamily::kWindows) return windows_2019 ? "ecs-windows-2019" : "ecs-windows-2022";
+      if (e.os == OsFamily::kBottlerocket) return "bottlerocket-ecs";
+      if (al2) return "ecs-al2";
+      if (al) return "ecs-al2023";
+      break;
+    case Orchestrator::kEks:
+      if (e.os == OsFamily::kBottlerocket) return "bottlerocket-eks";
+      if (al2) return "eks-al2";
+      if (al) return "eks-al2023";
+      break;
+    case Orchestrator::kNone:
+      if (al2) return "al2";
+      if (e.os == OsFamily::kAl2023 || e.os == OsFamily::kAmazonLinux) return "al2023";
+      if (e.os == OsFamily::kUbuntu) return e.release == "22.04" ? "ubuntu-22.04" : "ubuntu-24.04";
+      if (e.os == OsFamily::kWindows) return windows_2019 ? "windows-2019" : "windows-2022";
+      if (e.os == OsFamily::kBottlerocket) {
+        why_not = absl::StrCat(e.os_why, ": Bottlerocket needs ECS or EKS, and none is told");
+        return "";
+      }
+      why_not = "the image family cannot be told: no user data, region map name or ECS/EKS use "
+                "names it";
+      return "";
+  }
+  why_not = absl::StrCat(e.orchestrator_why, ", and ", e.os_why, " has no image for it");
+  return "";
+}
+
+// The image a use gets (a table row's path, or the configured default), or
+// why it gets none.
+struct Choice {
+  std::string path, label, param, why_not;
+  std::string clues;  // what told the family, for the message
+};
+
+Choice Choose(const ImageEvidence& e, const cfn::InstanceTypeTraits& hardware,
+              std::string_view type_name, std::string_view default_path) {
+  Choice choice;
+  choice.clues = e.Clues();
+  const std::string_view family = FamilyOf(e, choice.why_not);
+  const bool arm64 = hardware.arch == cfn::CpuArch::kArm64;
+  if (family.empty()) {
+    // Only for want of evidence: a contradiction is no case for a default.
+    if (default_path.empty() || !e.clues.empty()) return choice;
+    choice.path = absl::StrReplaceAll(ToAbsl(default_path), {{"{arch}", arm64 ? "arm64" : "x86_64"}});
+    choice.label = "default-ssm-path";
+    choice.param = arm64 ? "LatestArm64AmiId" : "LatestAmiId";
+    return choice;
+  }
+  const bool gpu = hardware.accelerator == cfn::Accelerator::kNvidiaGpu;
+  const ImageRow* row = nullptr;
+  std::string_view label;
+  for (const ImageRow& r : kImageRows) {
+    if (r.family != family) continue;
+    if (label.empty()) label = r.label;
+    if (r.arm64 == arm64 && r.gpu == gpu) row = &r;
+  }
+  if (row == nullptr || hardware.accelerator == cfn::Accelerator::kOther) {
+    choice.why_not = absl::StrCat(ToAbsl(label), " has no image for instance type ", ToAbsl(type_name));
+    return choice;
+  }
+  if (row->path.find("{k8s}") != std::string_view::npos && Minor(e.k8s_version) < 0) {
+    choice.why_not = absl::StrCat("the Kubernetes version of the EKS cluster cannot be read, and ",
+                                  ToAbsl(label), " images are published per version");
+    return choice;
+  }
+  if (!row->k8s_max.empty() && Minor(e.k8s_version) > Minor(row->k8s_max)) {
+    choice.why_not = absl::StrCat(ToAbsl(label), " images stop at Kubernetes ", ToAbsl(row->k8s_max),
+                                  "; the cluster runs ", e.k8s_version);
+    return choice;
+  }
+  choice.path = absl::StrReplaceAll(ToAbsl(row->path), {{"{k8s}", e.k8s_version}});
+  choice.label = std::string(row->label);
+  choice.param = std::string(row->param);
+  return choice;
 }
 
 // One ImageId that names a hardcoded image, directly or through a region map.
@@ -158,61 +245,26 @@ struct ImageUse {
   const cfn::Resource* resource = nullptr;
   NodeId key = syntax::kNoNode;
   NodeId value = syntax::kNoNode;
-  Arch arch = Arch::kX86;
   std::string_view ami;           // a literal id, or empty for a region map
   std::string_view map_name;      // the region map, or empty
   NodeId call = syntax::kNoNode;  // the FindInMap call
+  Choice choice;
 };
 
-// The literal mappings that hold an ImageId in `resource`, by type.
-std::vector<NodeId> ImageContainers(const Tree& tree, const cfn::Resource& resource) {
-  auto mapping = [&](NodeId node) -> std::vector<NodeId> {
-    if (!cfn::IsLiteral(tree, node, NodeKind::kMapping)) return {};
-    return {cfn::ResolveNode(tree, node)};
-  };
-  if (resource.type == "AWS::EC2::LaunchTemplate") {
-    return mapping(cfn::PropertyAt(tree, resource, {"LaunchTemplateData"}));
+// The image for `evidence` and the instance type in `holder`.
+Choice ChooseFor(const RuleContext& ctx, const ImageEvidence& evidence, NodeId holder) {
+  const std::vector<cfn::NamedInstanceType> types =
+      cfn::InstanceTypesOf(ctx.tree(), ctx.tmpl(), ctx.tree().Find(holder, "InstanceType"));
+  for (const cfn::NamedInstanceType& type : types) {
+    if (type.traits.arch != types[0].traits.arch ||
+        type.traits.accelerator != types[0].traits.accelerator) {
+      return {{}, {}, {}, absl::StrCat("the instance type is ", ToAbsl(types[0].name), " or ",
+                                       ToAbsl(type.name), ", which need different images"), {}};
+    }
   }
-  if (resource.type != "AWS::EC2::SpotFleet") return mapping(cfn::PropertyAt(tree, resource, {}));
-  const NodeId specs =
-      cfn::PropertyAt(tree, resource, {"SpotFleetRequestConfigData", "LaunchSpecifications"});
-  if (!cfn::IsLiteral(tree, specs, NodeKind::kSequence)) return {};
-  std::vector<NodeId> containers;
-  for (NodeId item : tree.children(specs)) {
-    for (NodeId spec : mapping(item)) containers.push_back(spec);
-  }
-  return containers;
-}
-
-// The region map of `!FindInMap [Map, !Ref AWS::Region, Key]` when every
-// region's Key is a literal AMI id (and at least one region has it).
-std::optional<std::string_view> RegionMapOf(const Tree& tree, const cfn::Template& tmpl,
-                                            NodeId value) {
-  std::optional<cfn::Intrinsic> find = cfn::AsIntrinsic(tree, value);
-  if (!find || find->kind != cfn::IntrinsicKind::kFindInMap) return std::nullopt;
-  const NodeId args = cfn::ResolveNode(tree, find->argument);
-  if (!cfn::IsSequence(tree, args) || tree.children(args).size() != 3) return std::nullopt;
-  std::optional<std::string_view> map_name = cfn::StringValue(tree, tree.children(args)[0]);
-  std::optional<cfn::Intrinsic> region = cfn::AsIntrinsic(tree, tree.children(args)[1]);
-  std::optional<std::string_view> key = cfn::StringValue(tree, tree.children(args)[2]);
-  if (!map_name || !key || !region || region->kind != cfn::IntrinsicKind::kRef ||
-      cfn::RefTarget(tree, *region) != std::optional<std::string_view>("AWS::Region")) {
-    return std::nullopt;
-  }
-  const NodeId map = cfn::Get(tree, tmpl.mappings_section(), *map_name);
-  if (!cfn::IsLiteral(tree, map, NodeKind::kMapping)) return std::nullopt;
-  size_t ids = 0;
-  for (size_t i = 0; i < tree.pair_count(map); ++i) {
-    const NodeId entry = tree.value(map, i);
-    if (!cfn::IsLiteral(tree, entry, NodeKind::kMapping)) return std::nullopt;
-    const NodeId ami = cfn::Get(tree, entry, *key);
-    if (ami == syntax::kNoNode) continue;
-    std::optional<std::string_view> text = cfn::StringValue(tree, ami);
-    if (!text || !IsAmiId(*text)) return std::nullopt;
-    ++ids;
-  }
-  if (ids == 0) return std::nullopt;
-  return map_name;
+  // Without a readable type, x86_64: the default of every family.
+  return Choose(evidence, types.empty() ? cfn::InstanceTypeTraits{} : types[0].traits,
+                types.empty() ? "(unknown)" : types[0].name, ctx.option(kDefaultPathOption));
 }
 
 std::vector<ImageUse> FindImageUses(const RuleContext& ctx) {
@@ -221,49 +273,45 @@ std::vector<ImageUse> FindImageUses(const RuleContext& ctx) {
   for (const cfn::Resource* resource :
        ctx.ResourcesOfTypes({"AWS::EC2::Instance", "AWS::EC2::LaunchTemplate",
                              "AWS::AutoScaling::LaunchConfiguration", "AWS::EC2::SpotFleet"})) {
-    for (NodeId container : ImageContainers(tree, *resource)) {
-      std::optional<size_t> index = engine::PairIndex(tree, container, "ImageId");
+    for (NodeId holder : cfn::ImageIdHolders(tree, *resource)) {
+      std::optional<size_t> index = engine::PairIndex(tree, holder, "ImageId");
       if (!index) continue;
       ImageUse use;
       use.resource = resource;
-      use.key = tree.key(container, *index);
-      use.value = tree.value(container, *index);
-      // Templates usually take the instance type as a parameter: its
-      // Default decides.
-      std::optional<std::string_view> type =
-          cfn::LiteralOrDefault(tree, ctx.tmpl(), tree.Find(container, "InstanceType"));
-      if (type && IsGravitonType(*type)) use.arch = Arch::kArm64;
+      use.key = tree.key(holder, *index);
+      use.value = tree.value(holder, *index);
+      ImageEvidence evidence;
       std::optional<std::string_view> literal = cfn::StringValue(tree, use.value);
-      if (literal && IsAmiId(*literal)) {
+      if (literal && cfn::IsAmiId(*literal)) {
         use.ami = *literal;
-      } else if (std::optional<std::string_view> map = RegionMapOf(tree, ctx.tmpl(), use.value)) {
-        use.map_name = *map;
-        use.call = cfn::AsIntrinsic(tree, use.value)->node;
+      } else if (auto lookup = cfn::ReadImageMapLookup(tree, ctx.tmpl(), use.value)) {
+        use.map_name = lookup->map;
+        use.call = lookup->call;
+        cfn::ReadImageNameClues(lookup->map, lookup->key, evidence);
       } else {
         continue;
       }
-      uses.push_back(use);
+      cfn::ReadScriptClues(cfn::UserDataText(tree, cfn::Get(tree, holder, "UserData")), evidence);
+      cfn::ReadLauncherClues(ctx.tmpl(), ctx.references(), *resource, evidence);
+      use.choice = ChooseFor(ctx, evidence, holder);
+      uses.push_back(std::move(use));
     }
   }
   return uses;
 }
 
-// The parameter that resolves one architecture's image.
-struct ImageParameter {
-  std::string name;
-  bool exists = false;  // else the fix adds it
-};
-
-// An existing parameter with the SSM image type and the same default, or the
-// free name a new one gets.
-ImageParameter ParameterFor(const Tree& tree, const cfn::Template& tmpl, Arch arch) {
+// The parameter a path gets: an existing one with the SSM image type and that
+// default, or the free name a new one gets (not in the template, not in
+// `taken`, the names this fix adds already).
+std::pair<std::string, bool> ParameterFor(const Tree& tree, const cfn::Template& tmpl,
+                                          const Choice& choice, absl::Span<const std::string> taken) {
   for (const cfn::Parameter& parameter : tmpl.parameters()) {
     if (parameter.type == kSsmImageType &&
-        cfn::StringValue(tree, parameter.default_value) == std::optional(SsmPath(arch))) {
+        cfn::StringValue(tree, parameter.default_value) == std::optional<std::string_view>(choice.path)) {
       return {std::string(parameter.logical_id), true};
     }
   }
-  return {engine::UniqueLogicalId(tmpl, WantedName(arch)), false};
+  return {engine::UniqueLogicalId(tmpl, choice.param, taken), false};
 }
 
 // An edit putting `Ref name` where the ImageId value is. A block value that
@@ -302,28 +350,28 @@ bool ReadElsewhere(const cfn::ReferenceGraph& graph, std::string_view name,
   return false;
 }
 
-// The fix replacing every use in `group` (one literal id, or every use of
-// one region map) by a Ref to its architecture's parameter, adding the
-// parameters that do not exist yet and deleting the region map once
+// The fix replacing every use in `group` (one literal id, or the uses of one
+// region map that have an image) by a Ref to its image's parameter, adding
+// the parameters that do not exist yet and deleting the region map once
 // nothing else reads it.
 FixBuilder BuildFix(const RuleContext& ctx, const std::vector<const ImageUse*>& group) {
   FixBuilder fix = ctx.NewFix(Applicability::kUnsafe);
   std::vector<Value::Pair> new_parameters;
-  std::string by_arch[2];
+  std::vector<std::string> added;
+  std::map<std::string, std::string> name_of_path;
   for (const ImageUse* use : group) {
-    std::string& name = by_arch[static_cast<int>(use->arch)];
-    if (!name.empty()) continue;
-    const ImageParameter parameter = ParameterFor(ctx.tree(), ctx.tmpl(), use->arch);
-    name = parameter.name;
-    if (parameter.exists) continue;
+    if (name_of_path.count(use->choice.path) > 0) continue;
+    auto [name, exists] = ParameterFor(ctx.tree(), ctx.tmpl(), use->choice, added);
+    name_of_path[use->choice.path] = name;
+    if (exists) continue;
+    added.push_back(name);
     new_parameters.push_back(
         {name, Value::Map({{"Type", Value::Str(kSsmImageType)},
-                           {"Default", Value::Str(SsmPath(use->arch))}})});
+                           {"Default", Value::Str(use->choice.path)}})});
   }
   if (!new_parameters.empty()) fix.AddToSection("Parameters", new_parameters);
   for (const ImageUse* use : group) {
-    fix.ChangesAt(use->value)
-        .Add(ReplaceImage(ctx.tree(), *use, by_arch[static_cast<int>(use->arch)]));
+    fix.ChangesAt(use->value).Add(ReplaceImage(ctx.tree(), *use, name_of_path[use->choice.path]));
   }
   const std::string_view map_name = group.front()->map_name;
   if (!map_name.empty() && !ReadElsewhere(ctx.references(), map_name, group)) {
@@ -333,38 +381,57 @@ FixBuilder BuildFix(const RuleContext& ctx, const std::vector<const ImageUse*>& 
 }
 
 std::string Message(const RuleContext& ctx, const ImageUse& use) {
-  const std::string parameter = ParameterFor(ctx.tree(), ctx.tmpl(), use.arch).name;
-  std::string source =
+  const std::string source =
       use.ami.empty() ? absl::StrFormat("image ids hardcoded in region map '%s'", use.map_name)
                       : absl::StrFormat("hardcoded image %s", use.ami);
-  return absl::StrFormat(
-      "%s '%s' uses %s: it goes stale and exists in one region only; resolve the latest "
-      "image from SSM through parameter %s",
-      use.resource->type, use.resource->logical_id, source, parameter);
+  const std::string head =
+      absl::StrFormat("%s '%s' uses %s: it goes stale and exists in one region only",
+                      use.resource->type, use.resource->logical_id, source);
+  if (use.choice.path.empty()) return absl::StrCat(head, "; no fix: ", use.choice.why_not);
+  const std::string what = use.choice.clues.empty()
+      ? absl::StrFormat("image of option default-ssm-path (%s)", use.choice.path)
+      : absl::StrFormat("latest %s image (told by %s)", use.choice.label, use.choice.clues);
+  return absl::StrFormat("%s; resolve the %s from SSM through parameter %s", head, what,
+                         ParameterFor(ctx.tree(), ctx.tmpl(), use.choice, {}).first);
 }
 
 void Check(RuleContext& ctx) {
   const std::vector<ImageUse> uses = FindImageUses(ctx);
-  // Every use of one region map shares one fix, so that the map can go in
-  // it; a literal id is fixed on its own.
+  // The uses of one region map that have an image share one fix, so that the
+  // map can go in it; a literal id is fixed on its own.
   std::map<std::string_view, engine::FixGroup> map_fixes;
   for (const ImageUse& use : uses) {
     const Span range = ctx.tree().FullSpan(use.value);
-    if (use.map_name.empty()) {
+    if (use.choice.path.empty()) {
+      // The reason, with what was read or what would help (shown by --verbose).
+      const std::string why = use.choice.clues.empty()
+          ? absl::StrCat(use.choice.why_not, "; option default-ssm-path names one for such images")
+          : absl::StrCat(use.choice.why_not, " (clues: ", use.choice.clues, ")");
+      ctx.Report(range, Message(ctx, use), engine::FixGroup(absl::FailedPreconditionError(why)));
+    } else if (use.map_name.empty()) {
       ctx.Report(range, Message(ctx, use), BuildFix(ctx, {&use}));
-      continue;
-    }
-    auto group = map_fixes.find(use.map_name);
-    if (group == map_fixes.end()) {
-      std::vector<const ImageUse*> readers;
-      for (const ImageUse& other : uses) {
-        if (other.map_name == use.map_name) readers.push_back(&other);
+    } else {
+      auto group = map_fixes.find(use.map_name);
+      if (group == map_fixes.end()) {
+        std::vector<const ImageUse*> readers;
+        for (const ImageUse& other : uses) {
+          if (other.map_name == use.map_name && !other.choice.path.empty()) readers.push_back(&other);
+        }
+        group = map_fixes.emplace(use.map_name, ctx.BuildGroup(BuildFix(ctx, readers))).first;
       }
-      group = map_fixes.emplace(use.map_name, ctx.BuildGroup(BuildFix(ctx, readers))).first;
+      ctx.Report(range, Message(ctx, use), group->second);
     }
-    ctx.Report(range, Message(ctx, use), group->second);
   }
 }
+
+constexpr engine::OptionInfo kOptions[] = {
+    {.name = kDefaultPathOption,
+     .type = engine::OptionType::kString,
+     .choices = {},
+     .default_value = "",
+     .doc = "the SSM parameter for images whose family the template does not tell ({arch} "
+            "becomes x86_64 or arm64); empty: report them without a fix"},
+};
 
 }  // namespace
 
@@ -375,6 +442,7 @@ extern const engine::RuleInfo kAmiSsmParameter = {
     .fix_applicability = engine::Applicability::kUnsafe,
     .check = &Check,
     .documentation = kDoc,
+    .options = kOptions,
 };
 
 }  // namespace cfnfix::transforms

@@ -61,19 +61,31 @@ bool IsLocalTag(std::string_view tag) {
   return tag.size() > 1 && tag[0] == '!' && tag[1] != '!' && tag[1] != '<';
 }
 
-// The string an intrinsic's argument holds. In short form the argument node
-// carries the function's own tag, which must not disqualify it.
-std::optional<std::string_view> ArgumentString(const Tree& tree, const Intrinsic& fn) {
-  if (!fn.short_form) return StringValue(tree, fn.argument);
-  const Node& node = tree.node(fn.argument);
-  if (node.kind != NodeKind::kScalar) return std::nullopt;
-  return node.value;
-}
-
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
   return s;
+}
+
+// The long-form call (`{Fn::X: args}`, a single-key mapping) `id` is, whatever
+// its tag; `id` is resolved.
+std::optional<Intrinsic> LongFormCall(const Tree& tree, NodeId id) {
+  const Node& node = tree.node(id);
+  if (node.kind != NodeKind::kMapping || tree.pair_count(id) != 1) return std::nullopt;
+  std::optional<std::string_view> key = StringValue(tree, tree.key(id, 0));
+  if (!key.has_value()) return std::nullopt;
+  const KnownFunction* known = FindByLongName(*key);
+  if (known == nullptr && key->substr(0, 4) != "Fn::") return std::nullopt;
+  Intrinsic fn;
+  fn.kind = known ? known->kind : IntrinsicKind::kOther;
+  fn.name = known ? known->long_name : *key;
+  fn.argument = tree.value(id, 0);
+  fn.node = id;
+  if (fn.kind == IntrinsicKind::kCondition &&
+      tree.node(ResolveNode(tree, fn.argument)).kind != NodeKind::kScalar) {
+    return std::nullopt;
+  }
+  return fn;
 }
 
 }  // namespace
@@ -92,22 +104,19 @@ std::optional<Intrinsic> AsIntrinsic(const Tree& tree, NodeId id) {
     fn.short_form = true;
     return fn;
   }
-  const Node& node = tree.node(id);
-  if (node.kind != NodeKind::kMapping || tree.pair_count(id) != 1) return std::nullopt;
-  std::optional<std::string_view> key = StringValue(tree, tree.key(id, 0));
-  if (!key.has_value()) return std::nullopt;
-  const KnownFunction* known = FindByLongName(*key);
-  if (known == nullptr && key->substr(0, 4) != "Fn::") return std::nullopt;
-  Intrinsic fn;
-  fn.kind = known ? known->kind : IntrinsicKind::kOther;
-  fn.name = known ? known->long_name : *key;
-  fn.argument = tree.value(id, 0);
-  fn.node = id;
-  if (fn.kind == IntrinsicKind::kCondition &&
-      tree.node(ResolveNode(tree, fn.argument)).kind != NodeKind::kScalar) {
-    return std::nullopt;
-  }
-  return fn;
+  return LongFormCall(tree, id);
+}
+
+std::optional<Intrinsic> ArgumentCall(const Tree& tree, const Intrinsic& fn) {
+  if (!fn.short_form) return AsIntrinsic(tree, fn.argument);
+  return LongFormCall(tree, fn.argument);
+}
+
+std::optional<std::string_view> ArgumentString(const Tree& tree, const Intrinsic& fn) {
+  if (!fn.short_form) return StringValue(tree, fn.argument);
+  const Node& node = tree.node(fn.argument);
+  if (node.kind != NodeKind::kScalar) return std::nullopt;
+  return node.value;
 }
 
 std::string_view IntrinsicName(IntrinsicKind kind) {

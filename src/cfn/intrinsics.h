@@ -58,6 +58,15 @@ struct Intrinsic {
 // Conditions-section form), so that a policy's Condition block never does.
 std::optional<Intrinsic> AsIntrinsic(const syntax::Tree& tree, NodeId id);
 
+// The string an intrinsic's argument is (`!Base64 text`, `Fn::Base64: text`);
+// in short form the argument's own tag is the function's and does not count.
+std::optional<std::string_view> ArgumentString(const syntax::Tree& tree, const Intrinsic& fn);
+
+// The call an intrinsic's argument is: `Fn::Base64: {Fn::Sub: x}`,
+// `Fn::Base64: !Sub x`, and the mixed `!Base64 {Fn::Sub: x}` whose argument
+// mapping carries the outer tag. nullopt when the argument is no call.
+std::optional<Intrinsic> ArgumentCall(const syntax::Tree& tree, const Intrinsic& fn);
+
 // The long-form name of a kind ("Fn::GetAtt"); "" for kOther.
 std::string_view IntrinsicName(IntrinsicKind kind);
 

@@ -393,6 +393,24 @@ std::vector<Reference> ReferenceGraph::ReferencesTo(std::string_view name) const
   return result;
 }
 
+std::vector<const Resource*> ResourcesUsing(const Template& tmpl, const ReferenceGraph& graph,
+                                            std::string_view target, std::string_view type) {
+  std::vector<const Resource*> users;
+  for (const Reference& ref : graph.ReferencesTo(target)) {
+    if (ref.section != ReferenceSection::kResources || ref.target_kind != TargetKind::kResource ||
+        (ref.kind != ReferenceKind::kRef && ref.kind != ReferenceKind::kGetAtt &&
+         ref.kind != ReferenceKind::kSub)) {
+      continue;
+    }
+    const Resource* user = tmpl.FindResource(ref.from);
+    if (user != nullptr && user->type == type &&
+        std::find(users.begin(), users.end(), user) == users.end()) {
+      users.push_back(user);
+    }
+  }
+  return users;
+}
+
 std::vector<Cycle> ReferenceGraph::FindCycles() const {
   std::vector<std::vector<uint32_t>> components;
   for (std::vector<uint32_t>& component : StronglyConnected(dependencies_)) {

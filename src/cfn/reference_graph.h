@@ -78,6 +78,12 @@ class ReferenceGraph {
   std::vector<std::vector<uint32_t>> dependencies_;  // by resource index, sorted
 };
 
+// The resources of `type` that use resource `target` through Ref, GetAtt or
+// a Sub string (DependsOn alone does not count), each once, in source order:
+// "the Auto Scaling groups that launch this launch template".
+std::vector<const Resource*> ResourcesUsing(const Template& tmpl, const ReferenceGraph& graph,
+                                            std::string_view target, std::string_view type);
+
 }  // namespace cfnfix::cfn
 
 #endif  // CFNFIX_CFN_REFERENCE_GRAPH_H_

@@ -135,6 +135,29 @@ TEST(RefTargetTest, ShortLongAndNonRef) {
   EXPECT_FALSE(RefTarget(*tree, *AsIntrinsic(*tree, At(*tree, "c"))).has_value());
 }
 
+TEST(ArgumentTest, StringAndCallInEveryForm) {
+  auto tree = Parse(
+      "short: !Base64 text\n"
+      "long: {Fn::Base64: text}\n"
+      "nested: {Fn::Base64: !Sub 'a ${B}'}\n"
+      "mixed: !Base64 {Fn::Join: ['', [a]]}\n"
+      "neither: !Base64 [a]\n");
+  ASSERT_NE(tree, nullptr);
+  auto call = [&](const char* key) { return *AsIntrinsic(*tree, At(*tree, key)); };
+  EXPECT_EQ(ArgumentString(*tree, call("short")), "text");
+  EXPECT_EQ(ArgumentString(*tree, call("long")), "text");
+  EXPECT_FALSE(ArgumentCall(*tree, call("short")).has_value());
+  EXPECT_FALSE(ArgumentString(*tree, call("nested")).has_value());
+  std::optional<Intrinsic> sub = ArgumentCall(*tree, call("nested"));
+  ASSERT_TRUE(sub.has_value());
+  EXPECT_EQ(sub->kind, IntrinsicKind::kSub);
+  std::optional<Intrinsic> join = ArgumentCall(*tree, call("mixed"));
+  ASSERT_TRUE(join.has_value());
+  EXPECT_EQ(join->kind, IntrinsicKind::kJoin);
+  EXPECT_FALSE(ArgumentCall(*tree, call("neither")).has_value());
+  EXPECT_FALSE(ArgumentString(*tree, call("neither")).has_value());
+}
+
 TEST(GetAttTargetTest, StringAndListForms) {
   auto tree = Parse(
       "dot: !GetAtt Db.Endpoint.Address\n"

@@ -163,6 +163,39 @@ TEST(ReferenceGraphTest, ReferencesToNamesEveryUse) {
   EXPECT_TRUE(b.graph->ReferencesTo("Nobody").empty());
 }
 
+TEST(ResourcesUsingTest, NamesEachUserOfATypeOnceInOrder) {
+  Built b = Build(R"(Resources:
+  Template: {Type: AWS::EC2::LaunchTemplate, Properties: {}}
+  Second:
+    Type: AWS::AutoScaling::AutoScalingGroup
+    Properties:
+      LaunchTemplate: {LaunchTemplateId: !Ref Template, Version: !GetAtt Template.LatestVersionNumber}
+  First:
+    Type: AWS::AutoScaling::AutoScalingGroup
+    Properties:
+      LaunchTemplate: {LaunchTemplateName: !Sub '${Template}'}
+  OnlyWaits:
+    Type: AWS::AutoScaling::AutoScalingGroup
+    DependsOn: Template
+    Properties: {}
+  Other:
+    Type: AWS::EKS::Nodegroup
+    Properties: {LaunchTemplate: {Id: !Ref Template}}
+Outputs:
+  Out: {Value: !Ref Template}
+)");
+  ASSERT_TRUE(b.graph.has_value());
+  std::vector<std::string> names;
+  for (const Resource* user :
+       ResourcesUsing(*b.tmpl, *b.graph, "Template", "AWS::AutoScaling::AutoScalingGroup")) {
+    names.emplace_back(user->logical_id);
+  }
+  EXPECT_EQ(names, (std::vector<std::string>{"Second", "First"}));
+  EXPECT_EQ(ResourcesUsing(*b.tmpl, *b.graph, "Template", "AWS::EKS::Nodegroup").size(), 1u);
+  EXPECT_TRUE(ResourcesUsing(*b.tmpl, *b.graph, "Template", "AWS::ECS::Cluster").empty());
+  EXPECT_TRUE(ResourcesUsing(*b.tmpl, *b.graph, "Nobody", "AWS::EKS::Nodegroup").empty());
+}
+
 TEST(ReferenceGraphTest, Json) {
   constexpr char kJson[] = R"({
   "Parameters": {"Env": {"Type": "String"}},

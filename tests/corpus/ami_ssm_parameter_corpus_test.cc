@@ -1,7 +1,8 @@
-// ami-ssm-parameter over the whole corpus: every hardcoded AMI id in the
-// places the rule covers is gone once all rules have run with unsafe fixes.
-// The ids are counted on the data model (canonical JSON), independently of
-// the rule's own tree walk.
+// ami-ssm-parameter over the whole corpus: once all rules have run with unsafe
+// fixes, a hardcoded AMI id is left in the places the rule covers only where
+// the rule reports it without a fix (the template does not tell the image
+// family). The ids are counted on the data model (canonical JSON),
+// independently of the rule's own tree walk.
 #include <filesystem>
 #include <iostream>
 #include <regex>
@@ -81,12 +82,19 @@ size_t CountAmiIds(const std::string& canonical_json) {
       array args;
       std::string_view map_name, key, region;
       if (image["Fn::FindInMap"].get_array().get(args) || args.size() != 3 ||
-          args.at(0).get_string().get(map_name) || args.at(2).get_string().get(key) ||
-          args.at(1)["Ref"].get_string().get(region) || region != "AWS::Region") {
+          args.at(0).get_string().get(map_name) || args.at(2).get_string().get(key)) {
         continue;
       }
       object map;
       if (root["Mappings"][map_name].get_object().get(map)) continue;
+      // The region is `Ref AWS::Region`, or a literal the map has the key for.
+      const bool by_region =
+          !args.at(1)["Ref"].get_string().get(region) && region == "AWS::Region";
+      element literal_entry;
+      if (!by_region && (args.at(1).get_string().get(region) ||
+                         map[region][key].get(literal_entry))) {
+        continue;
+      }
       size_t ids = 0;
       bool all_ids = true;
       for (auto entry : map) {
@@ -116,7 +124,8 @@ std::optional<size_t> CountIn(const std::string& text, const std::string& name) 
 }
 
 // The counter itself, on a template written for it: two literal ids, a
-// region map of three, and uses the rule does not cover.
+// region map of three (read by region and by a literal region), and uses the
+// rule does not cover.
 TEST(AmiSsmParameterCorpus, CounterCountsCoveredIdsOnly) {
   const std::string yaml = R"(Mappings:
   RegionMap:
@@ -137,7 +146,10 @@ Resources:
     Properties: {ImageId: !FindInMap [RegionMap, !Ref AWS::Region, AMI]}
   D:
     Type: AWS::EC2::LaunchTemplate
-    Properties: {LaunchTemplateData: {ImageId: !FindInMap [RegionMap, !Ref AWS::Region, AMI]}}
+    Properties: {LaunchTemplateData: {ImageId: !FindInMap [RegionMap, eu-west-2, AMI]}}
+  G:
+    Type: AWS::EC2::Instance
+    Properties: {ImageId: !FindInMap [RegionMap, ap-south-1, AMI]}
   E:
     Type: AWS::EC2::Volume
     Properties: {SnapshotId: ami-12345678}
@@ -148,13 +160,13 @@ Resources:
   EXPECT_EQ(CountIn(yaml, "counter.yaml"), std::optional<size_t>(5));
 }
 
-TEST(AmiSsmParameterCorpus, NoCoveredAmiIdRemainsAfterAllRulesWithUnsafeFixes) {
+TEST(AmiSsmParameterCorpus, IdsRemainOnlyWhereReportedWithoutAFix) {
   FixerOptions options;
   for (const RuleInfo* rule : AllRules()) options.rules.push_back(rule);
   options.apply_at_least = Applicability::kUnsafe;
   options.require_template = false;
 
-  size_t before = 0, after = 0, templates = 0;
+  size_t before = 0, after = 0, templates = 0, unfixed_findings = 0;
   for (const std::string& sub_corpus : corpus::SubCorpora()) {
     for (const fs::path& path : corpus::ParsingTemplates(sub_corpus)) {
       const std::string text = corpus::ReadFile(path);
@@ -166,14 +178,23 @@ TEST(AmiSsmParameterCorpus, NoCoveredAmiIdRemainsAfterAllRulesWithUnsafeFixes) {
       EXPECT_TRUE(outcome.status.ok()) << path << ": " << outcome.status;
       std::optional<size_t> left = CountIn(outcome.fixed, path.string());
       ASSERT_TRUE(left.has_value()) << path << ": the output does not load";
-      EXPECT_EQ(*left, 0u) << path << ": hardcoded AMI ids remain";
+      size_t reported = 0;
+      for (const Finding& f : outcome.remaining) {
+        if (f.rule->code != "CF401") continue;
+        EXPECT_FALSE(f.has_fix) << path << ": a CF401 fix was left unapplied: " << f.message;
+        ++reported;
+      }
+      EXPECT_TRUE(*left == 0 || reported > 0)
+          << path << ": " << *left << " hardcoded AMI ids remain, none reported";
       after += *left;
+      unfixed_findings += reported;
     }
   }
   std::cout << "ami-ssm-parameter: before " << before << " ids in " << templates
-            << " templates, after " << after << "\n";
+            << " templates, after " << after << " (" << unfixed_findings
+            << " findings without a fix)\n";
   EXPECT_GT(before, 0u);
-  EXPECT_EQ(after, 0u);
+  EXPECT_LT(after, before);
 }
 
 }  // namespace

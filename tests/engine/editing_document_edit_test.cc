@@ -1187,6 +1187,11 @@ TEST(UniqueLogicalId, SkipsNamesUsedInAnySection) {
   EXPECT_EQ(UniqueLogicalId(*tmpl, "Topic"), "Topic");
   EXPECT_EQ(UniqueLogicalId(*tmpl, "Bucket"), "Bucket4");
   EXPECT_EQ(UniqueLogicalId(*tmpl, "Queue"), "Queue3");
+  // Names a fix adds already are taken too.
+  const std::vector<std::string> adding = {"Topic", "Topic2", "Bucket4"};
+  EXPECT_EQ(UniqueLogicalId(*tmpl, "Topic", adding), "Topic3");
+  EXPECT_EQ(UniqueLogicalId(*tmpl, "Bucket", adding), "Bucket5");
+  EXPECT_EQ(UniqueLogicalId(*tmpl, "Queue", adding), "Queue3");
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // The files of a golden case and how they are found: golden/<rule>/<case>.<ext>
 // (ext yaml, yml or json) with <case>.<ext>.expected, <case>.fixed.<ext>,
-// <case>.unsafe-fixed.<ext> and, for YAML, <case>.<ext>.no-json-twin.
+// <case>.unsafe-fixed.<ext>, for YAML <case>.<ext>.no-json-twin, and
+// <case>.options (shared by the twins).
 #ifndef CFNFIX_TESTS_GOLDEN_GOLDEN_CASE_H_
 #define CFNFIX_TESTS_GOLDEN_GOLDEN_CASE_H_
 
@@ -27,12 +28,14 @@ struct GoldenCase {
   fs::path UnsafeFixed() const { return folder / (name + ".unsafe-fixed." + ext); }
   fs::path NoJsonTwin() const { return folder / (name + "." + ext + ".no-json-twin"); }
   fs::path JsonTwin() const { return folder / (name + ".json"); }
+  // The rule options the case runs with; one file for both twins.
+  fs::path Options() const { return folder / (name + ".options"); }
   bool IsYaml() const { return ext != "json"; }
   // "<rule>/<case>.<ext>", for messages.
   std::string Id() const { return rule + "/" + name + "." + ext; }
   // Every file this case may own: the rest of a folder is a leftover.
   std::vector<fs::path> OwnedFiles() const {
-    return {Input(), Expected(), Fixed(), UnsafeFixed(), NoJsonTwin()};
+    return {Input(), Expected(), Fixed(), UnsafeFixed(), NoJsonTwin(), Options()};
   }
 };
 

@@ -19,6 +19,11 @@
 //                              safe output.
 //   <case>.<ext>.no-json-twin  YAML only, optional: one line saying why there is no
 //                              <case>.json twin ("YAML comments", "flow style is YAML-only").
+//   <case>.options             optional, shared by the twins: options of the folder's
+//                              rule, one "option-name: value" per line (the value as
+//                              .cfnfix.yaml would hold it, unquoted); blank lines and
+//                              lines starting with '#' are skipped. Without it the
+//                              rule runs with its defaults.
 //
 // Per case, with only the folder's rule selected: the input parses losslessly; its
 // findings equal `findings:`; each mode's output equals its file (or what "absent"
@@ -45,8 +50,10 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "gtest/gtest.h"
 #include "src/base/strings.h"
 #include "src/datamodel/canonical_json.h"
@@ -82,10 +89,34 @@ class UpdateReminder : public testing::Environment {
 testing::Environment* const kUpdateReminder =
     testing::AddGlobalTestEnvironment(new UpdateReminder);
 
-FixerOptions OptionsFor(const RuleInfo& rule, Applicability level) {
+// The rule options of case `c` (see <case>.options above); a malformed or
+// invalid line fails the test.
+engine::RuleOptions CaseRuleOptions(const GoldenCase& c, const RuleInfo& rule) {
+  engine::RuleOptions options;
+  std::optional<std::string> text = ReadFileIfExists(c.Options());
+  if (!text) return options;
+  for (absl::string_view line : absl::StrSplit(*text, '\n')) {
+    line = absl::StripAsciiWhitespace(line);
+    if (line.empty() || line[0] == '#') continue;
+    const size_t colon = line.find(':');
+    if (colon == absl::string_view::npos) {
+      ADD_FAILURE() << c.Options() << ": not 'option: value': " << line;
+      continue;
+    }
+    absl::Status set =
+        options.Set(rule, ToStd(absl::StripAsciiWhitespace(line.substr(0, colon))),
+                    ToStd(absl::StripAsciiWhitespace(line.substr(colon + 1))));
+    if (!set.ok()) ADD_FAILURE() << c.Options() << ": " << set;
+  }
+  return options;
+}
+
+FixerOptions OptionsFor(const RuleInfo& rule, Applicability level,
+                        const engine::RuleOptions& rule_options = {}) {
   FixerOptions options;
   options.rules = {&rule};
   options.apply_at_least = level;
+  options.rule_options = rule_options;
   return options;
 }
 
@@ -125,9 +156,11 @@ std::optional<CaseRun> RunCase(const GoldenCase& c) {
     return std::nullopt;
   }
   auto source = Source(*input, c.Input());
-  CaseRun run{*input, engine::CheckSource(source, OptionsFor(*rule, Applicability::kSafe)),
-              engine::FixSource(source, OptionsFor(*rule, Applicability::kSafe)),
-              engine::FixSource(source, OptionsFor(*rule, Applicability::kUnsafe))};
+  const engine::RuleOptions rule_options = CaseRuleOptions(c, *rule);
+  CaseRun run{
+      *input, engine::CheckSource(source, OptionsFor(*rule, Applicability::kSafe, rule_options)),
+      engine::FixSource(source, OptionsFor(*rule, Applicability::kSafe, rule_options)),
+      engine::FixSource(source, OptionsFor(*rule, Applicability::kUnsafe, rule_options))};
   for (const FileOutcome* outcome : {&run.check, &run.safe, &run.unsafe}) {
     if (!outcome->status.ok()) {
       ADD_FAILURE() << c.Id() << ": " << outcome->status;
@@ -145,7 +178,9 @@ void ExpectStable(const GoldenCase& c, const std::string& output, Applicability 
   absl::StatusOr<syntax::Tree> tree = syntax::ParseSource(source);
   ASSERT_TRUE(tree.ok()) << tree.status();
   EXPECT_TRUE(syntax::CheckLossless(*tree).ok());
-  FileOutcome again = engine::FixSource(source, OptionsFor(*engine::FindRule(c.rule), level));
+  const RuleInfo& rule = *engine::FindRule(c.rule);
+  FileOutcome again =
+      engine::FixSource(source, OptionsFor(rule, level, CaseRuleOptions(c, rule)));
   ASSERT_TRUE(again.status.ok()) << again.status;
   EXPECT_EQ(again.fixed, output) << "a second run changed the output";
   EXPECT_EQ(FindingLines(again.applied), std::vector<std::string>{})

@@ -346,8 +346,9 @@ absl::StatusOr<std::vector<Edit>> AddParameter(const Tree& tree, const cfn::Temp
   return AddToSection(tree, tmpl, "Parameters", name, body);
 }
 
-std::string UniqueLogicalId(const cfn::Template& tmpl, std::string_view wanted) {
-  absl::flat_hash_set<std::string> taken;
+std::string UniqueLogicalId(const cfn::Template& tmpl, std::string_view wanted,
+                            absl::Span<const std::string> also_taken) {
+  absl::flat_hash_set<std::string> taken(also_taken.begin(), also_taken.end());
   for (NodeId section : {tmpl.resources_section(), tmpl.parameters_section(),
                          tmpl.conditions_section(), tmpl.mappings_section(),
                          tmpl.outputs_section()}) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/types/span.h"
 #include "src/cfn/template.h"
 #include "src/engine/edit.h"
 #include "src/engine/editing/value.h"
@@ -77,8 +78,10 @@ absl::StatusOr<std::vector<Edit>> AddParameter(const syntax::Tree& tree,
                                                const Value& body);
 
 // `wanted` when no resource, parameter, condition, mapping or output uses
-// it, else the first free of `wanted2`, `wanted3`, ...
-std::string UniqueLogicalId(const cfn::Template& tmpl, std::string_view wanted);
+// it, nor `also_taken` (the names a fix being built adds already), else the
+// first free of `wanted2`, `wanted3`, ...
+std::string UniqueLogicalId(const cfn::Template& tmpl, std::string_view wanted,
+                            absl::Span<const std::string> also_taken = {});
 
 }  // namespace cfnfix::engine
 
