@@ -62,8 +62,9 @@ The family is read from the template, never guessed; every clue counts:
   `/etc/eks/bootstrap.sh` (EKS on Amazon Linux 2), `nodeadm` (EKS on
   AL2023), Bottlerocket `[settings.ecs]`/`[settings.kubernetes]`,
   `<powershell>` (Windows), `apt-get` (Ubuntu), `dnf` (AL2023),
-  `amazon-linux-extras` (Amazon Linux 2), `yum` (Amazon Linux 2 unless
-  another clue says 2023);
+  `amazon-linux-extras` (Amazon Linux 2), `yum` (Amazon Linux: AL2023,
+  where `yum` is `dnf`'s alias; Amazon Linux 2 left support on 2026-06-30,
+  so only a clue that needs it picks it);
 - the region map's name and key, read as words: `ECS...`, `EKS...`,
   `Bottlerocket`, `Windows` (2019, 2022), `Ubuntu` (22.04, 24.04),
   `AL2023`, `AmazonLinux2`/`AMZNLinux2`/`AL2`, and Amazon Linux of no
@@ -158,7 +159,8 @@ std::string_view FamilyOf(const ImageEvidence& e, std::string& why_not) {
     why_not = absl::StrCat("the evidence disagrees: ", e.conflict);
     return "";
   }
-  const bool al2 = e.os == OsFamily::kAl2 || (e.yum && e.os == OsFamily::kAmazonLinux);
+  // `yum` alone is no AL2 clue: it is dnf's alias on AL2023 (AL2 left support).
+  const bool al2 = e.os == OsFamily::kAl2;
   const bool al = e.os == OsFamily::kUnknown || e.os == OsFamily::kAmazonLinux ||
                   e.os == OsFamily::kAl2023;
   const bool windows_2019 = e.release == "2019";

@@ -36,7 +36,8 @@ std::string_view OsFamilyName(OsFamily os);
 struct ImageEvidence {
   Orchestrator orchestrator = Orchestrator::kNone;
   OsFamily os = OsFamily::kUnknown;
-  // Only `yum` told Amazon Linux: generation 2 unless a clue says 2023.
+  // Only `yum` told Amazon Linux (of no generation: `yum` runs on AL2 and,
+  // as dnf's alias, on AL2023).
   bool yum = false;
   // A release a name states: "2019" or "2022" (Windows), "22.04" or "24.04"
   // (Ubuntu); empty when none is stated.
