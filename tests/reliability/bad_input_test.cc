@@ -108,6 +108,30 @@ std::vector<Row> Rows() {
        "double quotes"},
       {"JsonTruncated", "bad.json", Text("{\"Resources\": {\"A\": {\"Type\": \"AWS::S3::Bu"),
        "string"},
+      // A closer that does not match the collection it closes, and brackets
+      // left over after the root: each at the exact position Python's json
+      // reports.
+      {"JsonArrayClosedByBraceAfterNestedClose", "bad.json",
+       Text("{\n  \"Resources\": {\n    \"A\": {\n      \"Type\": \"AWS::S3::Bucket\",\n"
+            "      \"Properties\": {\"BucketName\": {\"Fn::Join\": [\"\", [\"a\", \"b\"]] ]}\n"
+            "    }\n  }\n}\n"),
+       "5:66: expected ',' or '}' after object member, found ']'"},
+      {"JsonArrayClosedByBrace", "bad.json",
+       Text("{\"Resources\": {\"A\": {\"Type\": \"AWS::S3::Bucket\", \"Properties\": {\"Tags\": "
+            "[{\"Key\": \"k\", \"Value\": \"v\"}}}}}}\n"),
+       "1:99: expected ',' or ']' after array element, found '}'"},
+      {"JsonEmptyObjectClosedByBracket", "bad.json",
+       Text("{\"Resources\": {\"A\": {\"Type\": \"AWS::S3::Bucket\", \"Properties\": {}]}}\n"),
+       "1:65: expected ',' or '}' after object member, found ']'"},
+      {"JsonRootClosedByBracket", "bad.json",
+       Text("{\"Resources\": {\"A\": {\"Type\": \"AWS::S3::Bucket\"}}]\n"),
+       "1:49: expected ',' or '}' after object member, found ']'"},
+      {"JsonExtraCloserAfterRoot", "bad.json",
+       Text("{\"Resources\": {\"A\": {\"Type\": \"AWS::S3::Bucket\"}}}}\n"),
+       "1:50: unexpected '}' after the JSON value"},
+      {"JsonSecondValueAfterRoot", "bad.json",
+       Text("{\"Resources\": {\"A\": {\"Type\": \"AWS::S3::Bucket\"}}}\n{\"Resources\": {}}\n"),
+       "2:1: unexpected '{' after the JSON value"},
       {"JsonSuiteArrayUnclosed", "n_array_unclosed.json", Suite("n_array_unclosed.json"),
        "end of input"},
       {"JsonSuiteObjectMissingColon", "n_object_missing_colon.json",
