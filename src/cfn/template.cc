@@ -3,8 +3,10 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "src/base/status_macros.h"
 #include "src/base/strings.h"
 #include "src/cfn/node_text.h"
+#include "src/syntax/load/document_checks.h"
 
 namespace cfnfix::cfn {
 namespace {
@@ -82,7 +84,11 @@ bool NamesSam(const Tree& tree, NodeId transform) {
 
 }  // namespace
 
-absl::StatusOr<Template> Template::FromTree(const Tree& tree) {
+absl::StatusOr<Template> Template::FromTree(const Tree& tree, size_t max_alias_expansion) {
+  // A second document would be checked as if it did not exist, and rules
+  // follow aliases: refuse both before anything reads the tree.
+  CFNFIX_RETURN_IF_ERROR(syntax::CheckSingleDocument(tree));
+  CFNFIX_RETURN_IF_ERROR(syntax::CheckAliasExpansion(tree, max_alias_expansion));
   Template result;
   result.tree_ = &tree;
   result.root_ = ResolveNode(tree, tree.root());

@@ -9,6 +9,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
+#include "src/syntax/parse_options.h"
 #include "src/syntax/tree.h"
 
 namespace cfnfix::cfn {
@@ -49,10 +50,14 @@ struct Parameter {
 // Cheap to copy. Holds a pointer to the tree: the tree must outlive it.
 class Template {
  public:
-  // Fails (InvalidArgument, "LINE:COL: ...") when the first document's root
-  // is not a mapping, `Resources` is present but not a mapping, or a resource
-  // is not a mapping or lacks a string `Type`.
-  static absl::StatusOr<Template> FromTree(const syntax::Tree& tree);
+  // Fails (InvalidArgument, "LINE:COL: ...") when the stream holds a second
+  // document, aliases expand to more than `max_alias_expansion` nodes or
+  // contain themselves (syntax/load/document_checks.h), the root is not a
+  // mapping, `Resources` is present but not a mapping, or a resource is not
+  // a mapping or lacks a string `Type`.
+  static absl::StatusOr<Template> FromTree(
+      const syntax::Tree& tree,
+      size_t max_alias_expansion = syntax::ParseOptions{}.max_alias_expansion);
 
   const syntax::Tree& tree() const { return *tree_; }
   NodeId root() const { return root_; }

@@ -10,6 +10,7 @@
 #include "src/base/strings.h"
 #include "src/datamodel/json_string.h"
 #include "src/datamodel/scalar_resolver.h"
+#include "src/syntax/load/document_checks.h"
 
 namespace cfnfix::datamodel {
 namespace {
@@ -44,7 +45,6 @@ struct Tag {
 struct Entry {
   NodeId key;
   NodeId value;
-  bool expanded;  // reached through an alias, so it counts against the limit
 };
 
 class Dumper {
@@ -52,10 +52,10 @@ class Dumper {
   Dumper(const Tree& tree, const DumpOptions& options) : tree_(tree), options_(options) {}
 
   absl::StatusOr<std::string> Run() {
-    const auto& documents = tree_.documents();
-    if (documents.size() > 1) {
-      return Error(documents[1].span.begin, "several documents in one template");
-    }
+    // The checks every template reader shares: after them, following
+    // aliases terminates and copies a bounded number of nodes.
+    CFNFIX_RETURN_IF_ERROR(syntax::CheckSingleDocument(tree_));
+    CFNFIX_RETURN_IF_ERROR(syntax::CheckAliasExpansion(tree_, options_.max_alias_expansion));
     NodeId root = tree_.root();
     out_.reserve(tree_.text().size() + 16);
     if (root == kNoNode) {
@@ -64,8 +64,7 @@ class Dumper {
       DumpJson(root);
     } else {
       CFNFIX_RETURN_IF_ERROR(CheckDirectives());
-      active_.assign(tree_.node_count(), 0);
-      CFNFIX_RETURN_IF_ERROR(DumpNode(root, /*expanded=*/false, 0));
+      CFNFIX_RETURN_IF_ERROR(DumpNode(root, 0));
     }
     out_.push_back('\n');
     return std::move(out_);
@@ -160,18 +159,7 @@ class Dumper {
     return type == ScalarType::kMerge;
   }
 
-  // Counts `n` copied nodes; over the limit, blames the outermost alias
-  // being expanded (or `at`).
-  absl::Status CountExpanded(NodeId at, size_t n) {
-    expanded_count_ += n;
-    if (expanded_count_ > options_.max_alias_expansion) {
-      return ErrorAtNode(alias_site_ != kNoNode ? alias_site_ : at, absl::StrFormat("alias expansion exceeds %d nodes (billion laughs?)",
-                                             options_.max_alias_expansion));
-    }
-    return absl::OkStatus();
-  }
-
-  absl::Status DumpNode(NodeId id, bool expanded, int depth) {
+  absl::Status DumpNode(NodeId id, int depth) {
     if (depth > kMaxDepth) {
       return ErrorAtNode(id, absl::StrFormat("nesting deeper than %d levels", kMaxDepth));
     }
@@ -179,14 +167,8 @@ class Dumper {
     if (node.kind == NodeKind::kAlias) {
       NodeId target = tree_.Resolve(id);
       if (target == kNoNode) return ErrorAtNode(id, "alias to an unknown anchor");
-      if (active_[target]) return ErrorAtNode(id, "recursive alias");
-      if (expanded) return DumpNode(target, /*expanded=*/true, depth + 1);
-      alias_site_ = id;
-      absl::Status status = DumpNode(target, /*expanded=*/true, depth + 1);
-      alias_site_ = kNoNode;
-      return status;
+      return DumpNode(target, depth + 1);
     }
-    if (expanded) CFNFIX_RETURN_IF_ERROR(CountExpanded(id, 1));
     CFNFIX_ASSIGN_OR_RETURN(Tag tag, ClassifyTag(id));
     if (node.kind == NodeKind::kScalar) return DumpScalar(id, tag);
 
@@ -204,11 +186,7 @@ class Dumper {
       }
     }
     if (tag.kind == TagKind::kLocal) OpenFunction(tag.name);
-    active_[id] = 1;
-    absl::Status status = is_mapping ? DumpMapping(id, expanded, depth)
-                                     : DumpSequence(id, expanded, depth);
-    active_[id] = 0;
-    CFNFIX_RETURN_IF_ERROR(status);
+    CFNFIX_RETURN_IF_ERROR(is_mapping ? DumpMapping(id, depth) : DumpSequence(id, depth));
     if (tag.kind == TagKind::kLocal) out_.push_back('}');
     return absl::OkStatus();
   }
@@ -282,13 +260,13 @@ class Dumper {
                                            node.value));
   }
 
-  absl::Status DumpSequence(NodeId id, bool expanded, int depth) {
+  absl::Status DumpSequence(NodeId id, int depth) {
     out_.push_back('[');
     bool first = true;
     for (NodeId item : tree_.children(id)) {
       if (!first) out_.push_back(',');
       first = false;
-      CFNFIX_RETURN_IF_ERROR(DumpNode(item, expanded, depth + 1));
+      CFNFIX_RETURN_IF_ERROR(DumpNode(item, depth + 1));
     }
     out_.push_back(']');
     return absl::OkStatus();
@@ -308,7 +286,7 @@ class Dumper {
     out_.push_back(':');
   }
 
-  absl::Status DumpMapping(NodeId id, bool expanded, int depth) {
+  absl::Status DumpMapping(NodeId id, int depth) {
     bool has_merge = false;
     const size_t pairs = tree_.pair_count(id);
     for (size_t i = 0; i < pairs && !has_merge; ++i) {
@@ -323,13 +301,13 @@ class Dumper {
         if (i > 0) out_.push_back(',');
         CFNFIX_ASSIGN_OR_RETURN(NodeId key, ScalarKey(tree_.key(id, i)));
         AppendKey(key);
-        CFNFIX_RETURN_IF_ERROR(DumpNode(tree_.value(id, i), expanded, depth + 1));
+        CFNFIX_RETURN_IF_ERROR(DumpNode(tree_.value(id, i), depth + 1));
       }
       out_.push_back('}');
       return absl::OkStatus();
     }
     std::vector<Entry> entries;
-    CFNFIX_RETURN_IF_ERROR(Flatten(id, expanded, depth, &entries));
+    CFNFIX_RETURN_IF_ERROR(Flatten(id, depth, &entries));
     // A later entry replaces an earlier one's value but keeps its place, as
     // a Python dict does.
     std::vector<Entry> ordered;
@@ -340,7 +318,6 @@ class Dumper {
         ordered.push_back(entry);
       } else {
         ordered[it->second].value = entry.value;
-        ordered[it->second].expanded = entry.expanded;
       }
     }
     bool first = true;
@@ -348,7 +325,7 @@ class Dumper {
       if (!first) out_.push_back(',');
       first = false;
       AppendKey(entry.key);
-      CFNFIX_RETURN_IF_ERROR(DumpNode(entry.value, entry.expanded, depth + 1));
+      CFNFIX_RETURN_IF_ERROR(DumpNode(entry.value, depth + 1));
     }
     out_.push_back('}');
     return absl::OkStatus();
@@ -357,7 +334,7 @@ class Dumper {
   // PyYAML's flatten_mapping: entries merged in through `<<` come first (a
   // list of mappings in reverse, so the first one wins), then the mapping's
   // own entries.
-  absl::Status Flatten(NodeId id, bool expanded, int depth, std::vector<Entry>* out) {
+  absl::Status Flatten(NodeId id, int depth, std::vector<Entry>* out) {
     if (depth > kMaxDepth) {
       return ErrorAtNode(id, absl::StrFormat("nesting deeper than %d levels", kMaxDepth));
     }
@@ -369,14 +346,13 @@ class Dumper {
       NodeId value = tree_.value(id, i);
       CFNFIX_ASSIGN_OR_RETURN(bool is_merge, IsMergeKey(key));
       if (!is_merge) {
-        own.push_back(Entry{key, value, expanded});
+        own.push_back(Entry{key, value});
         continue;
       }
-      const bool via_alias = expanded || tree_.node(value).kind == NodeKind::kAlias;
       NodeId source = tree_.Resolve(value);
       if (source == kNoNode) return ErrorAtNode(value, "alias to an unknown anchor");
       if (tree_.node(source).kind == NodeKind::kMapping) {
-        CFNFIX_RETURN_IF_ERROR(MergeFrom(source, value, via_alias, depth, &merged));
+        CFNFIX_RETURN_IF_ERROR(Flatten(source, depth + 1, &merged));
       } else if (tree_.node(source).kind == NodeKind::kSequence) {
         auto items = tree_.children(source);
         for (size_t j = items.size(); j-- > 0;) {
@@ -384,9 +360,7 @@ class Dumper {
           if (item == kNoNode || tree_.node(item).kind != NodeKind::kMapping) {
             return ErrorAtNode(items[j], "expected a mapping for merging");
           }
-          const bool item_via_alias =
-              via_alias || tree_.node(items[j]).kind == NodeKind::kAlias;
-          CFNFIX_RETURN_IF_ERROR(MergeFrom(item, items[j], item_via_alias, depth, &merged));
+          CFNFIX_RETURN_IF_ERROR(Flatten(item, depth + 1, &merged));
         }
       } else {
         return ErrorAtNode(value, "expected a mapping or list of mappings for merging");
@@ -395,20 +369,6 @@ class Dumper {
     out->reserve(merged.size() + own.size());
     out->insert(out->end(), merged.begin(), merged.end());
     out->insert(out->end(), own.begin(), own.end());
-    return absl::OkStatus();
-  }
-
-  absl::Status MergeFrom(NodeId source, NodeId site, bool via_alias, int depth,
-                         std::vector<Entry>* merged) {
-    if (active_[source]) return ErrorAtNode(site, "recursive alias");
-    std::vector<Entry> sub;
-    active_[source] = 1;
-    absl::Status status = Flatten(source, via_alias, depth + 1, &sub);
-    active_[source] = 0;
-    CFNFIX_RETURN_IF_ERROR(status);
-    // Merged entries are copies: they count like alias expansion.
-    CFNFIX_RETURN_IF_ERROR(CountExpanded(site, sub.size()));
-    merged->insert(merged->end(), sub.begin(), sub.end());
     return absl::OkStatus();
   }
 
@@ -455,10 +415,6 @@ class Dumper {
   const Tree& tree_;
   const DumpOptions& options_;
   std::string out_;
-  size_t expanded_count_ = 0;
-  NodeId alias_site_ = kNoNode;  // the outermost alias being expanded
-  // Collections being dumped or flattened right now, to stop alias cycles.
-  std::vector<uint8_t> active_;
 };
 
 }  // namespace

@@ -40,7 +40,8 @@ Analysis Analyze(std::shared_ptr<const SourceText> source, syntax::Format format
     }
     return analysis;
   }
-  absl::StatusOr<cfn::Template> tmpl = cfn::Template::FromTree(*tree);
+  absl::StatusOr<cfn::Template> tmpl =
+      cfn::Template::FromTree(*tree, options.parse_options.max_alias_expansion);
   if (!tmpl.ok()) {
     analysis.status = tmpl.status();
     return analysis;

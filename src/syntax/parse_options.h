@@ -13,8 +13,9 @@ struct ParseOptions {
   uint32_t max_depth = 256;
   // Largest accepted input, in bytes.
   size_t max_bytes = 64u << 20;
-  // Most nodes an alias expansion may produce (data model only); stops
-  // "billion laughs" documents.
+  // Most nodes alias expansion may copy in total (checked by the template
+  // and data models, see load/document_checks.h); stops "billion laughs"
+  // documents.
   size_t max_alias_expansion = 100000;
 };
 

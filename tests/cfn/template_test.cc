@@ -260,7 +260,27 @@ INSTANTIATE_TEST_SUITE_P(
         ErrorCase{"{\n  \"Resources\": {\n    \"Bucket\": {\"Type\": 5}\n  }\n}\n", "t.json",
                   "3:24: Type of resource Bucket must be a string"},
         ErrorCase{"{\"Resources\": \"none\"}", "t.json", "1:15: Resources must be a mapping"},
-        ErrorCase{"[1, 2]", "t.json", "1:1: a template must be a mapping at the top level"}));
+        ErrorCase{"[1, 2]", "t.json", "1:1: a template must be a mapping at the top level"},
+        ErrorCase{"Resources: {}\n---\nResources: {}\n", "t.yaml",
+                  "2:1: a second document starts here: a template is one YAML document; split "
+                  "the file or remove the '---' line"},
+        ErrorCase{"Resources: {}\n---\n", "t.yaml",
+                  "2:1: a second (empty) document starts here: a template is one YAML "
+                  "document; remove this '---' line"},
+        ErrorCase{"Metadata: &m {Self: *m}\nResources: {}\n", "t.yaml",
+                  "1:21: recursive alias"}));
+
+// Aliases are one node each in the tree; the loader bounds what following
+// them costs, with the limit it is given.
+TEST(TemplateTest, AliasExpansionIsLimited) {
+  auto tree = Parse("Metadata:\n  a: &a [1, 2, 3]\n  b: *a\n  c: *a\nResources: {}\n");
+  ASSERT_NE(tree, nullptr);
+  EXPECT_TRUE(Template::FromTree(*tree).ok());
+  EXPECT_TRUE(Template::FromTree(*tree, 8).ok());
+  absl::StatusOr<Template> limited = Template::FromTree(*tree, 7);
+  ASSERT_FALSE(limited.ok());
+  EXPECT_EQ(limited.status().message(), "4:6: alias expansion exceeds 7 nodes (billion laughs?)");
+}
 
 }  // namespace
 }  // namespace cfnfix::cfn

@@ -174,7 +174,14 @@ TEST(CanonicalJsonTest, DocumentsAndEmptyStreams) {
   EXPECT_EQ(D("# only a comment\n"), "null");
   EXPECT_EQ(D("---\n"), "null");
   EXPECT_EQ(D("--- 5\n"), "5");
-  EXPECT_EQ(D("a: 1\n---\nb: 2\n"), "ERROR 2:1: several documents in one template");
+  EXPECT_EQ(D("a: 1\n---\nb: 2\n"),
+            "ERROR 2:1: a second document starts here: a template is one YAML document; split "
+            "the file or remove the '---' line");
+  // Empty second documents too, as PyYAML's safe_load refuses them.
+  EXPECT_EQ(D("a: 1\n---\n# nothing\n"),
+            "ERROR 2:1: a second (empty) document starts here: a template is one YAML "
+            "document; remove this '---' line");
+  EXPECT_EQ(D("a: 1\n...\n# after the end marker: no second document\n"), "{\"a\":1}");
 }
 
 TEST(CanonicalJsonTest, JsonIsPrintedAsItIs) {

@@ -318,6 +318,51 @@ TEST(JsonParserTest, ErrorsCarryLineAndColumn) {
   EXPECT_EQ(ErrorOf(std::string("[1]\0", 4)), "1:4: unexpected byte 0x00 after the JSON value");
 }
 
+// Each closer must match the innermost open collection: "[1}" once closed
+// the array, and "{"b": [1]]}" closed the object with the array's bracket.
+// Every shape: right after a scalar, after a nested close, at the top level,
+// at the opening of an empty collection, and with brackets left over after
+// the root; in the fast path (small input) and in a long pretty-printed one.
+TEST(JsonParserTest, MismatchedClosersAreRefused) {
+  const std::pair<std::string, std::string> cases[] = {
+      {"[1}", "1:3: expected ',' or ']' after array element, found '}'"},
+      {"{\"a\": 1]", "1:8: expected ',' or '}' after object member, found ']'"},
+      {"[}", "1:2: expected a JSON value, found '}'"},
+      {"{]", "1:2: expected a double-quoted object key, found ']'"},
+      {"[[]}", "1:4: expected ',' or ']' after array element, found '}'"},
+      {"[[1]}", "1:5: expected ',' or ']' after array element, found '}'"},
+      {"[{}}", "1:4: expected ',' or ']' after array element, found '}'"},
+      {"{\"a\": {}]", "1:9: expected ',' or '}' after object member, found ']'"},
+      {"{\"a\": {\"b\": [1]]}", "1:16: expected ',' or '}' after object member, found ']'"},
+      {"{\"a\": {\"b\": [1]]}}", "1:16: expected ',' or '}' after object member, found ']'"},
+      {"[{\"a\": 1]]", "1:9: expected ',' or '}' after object member, found ']'"},
+      {"{\"a\": {\"b\": {}]}", "1:15: expected ',' or '}' after object member, found ']'"},
+      {"{\"a\": [[\"x\"], [\"y\"]}",
+       "1:20: expected ',' or ']' after array element, found '}'"},
+      {"{\"Fn::Join\": [\"\", [\"a\", \"b\"]] ]}",
+       "1:31: expected ',' or '}' after object member, found ']'"},
+      {"[]]", "1:3: unexpected ']' after the JSON value"},
+      {"{}}", "1:3: unexpected '}' after the JSON value"},
+      {"{}]", "1:3: unexpected ']' after the JSON value"},
+      {"[]}", "1:3: unexpected '}' after the JSON value"},
+      {"{\"a\": [1]}}", "1:11: unexpected '}' after the JSON value"},
+      {"{\"a\": [1]}]", "1:11: unexpected ']' after the JSON value"},
+      {"{}\n{}", "2:1: unexpected '{' after the JSON value"},
+      {"[1] [2]", "1:5: unexpected '[' after the JSON value"},
+      {"{\n  \"a\": [\n    1\n  }\n}\n",
+       "4:3: expected ',' or ']' after array element, found '}'"},
+  };
+  for (const auto& [text, error] : cases) EXPECT_EQ(ErrorOf(text), error) << text;
+
+  // A template-sized document, so the walk runs over many blocks.
+  std::string big = "{\n  \"Resources\": {\n";
+  for (int i = 0; i < 200; ++i) {
+    big += "    \"R" + std::to_string(i) + "\": {\"Type\": \"AWS::S3::Bucket\"},\n";
+  }
+  big += "    \"Last\": {\"Properties\": {\"Tags\": [1, 2]]}\n  }\n}\n";
+  EXPECT_EQ(ErrorOf(big), "203:43: expected ',' or '}' after object member, found ']'");
+}
+
 TEST(JsonParserTest, DepthLimitIsAnErrorNotACrash) {
   std::string deep(100000, '[');
   EXPECT_EQ(ErrorOf(deep), "1:257: nesting is deeper than the limit of 256 levels");

@@ -10,6 +10,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "gmock/gmock.h"
+#include "fuzz/json_differential.h"
 #include "gtest/gtest.h"
 #include "src/syntax/json/json_parser.h"
 #include "src/syntax/load/load.h"
@@ -112,6 +113,22 @@ TEST(JsonTestSuiteTest, ImplementationDefinedCasesMatchTheTable) {
       EXPECT_THAT(std::string(tree.status().message()), ContainsRegex("^[0-9]+:[0-9]+: "));
     }
   }
+}
+
+// Every case, whatever the suite expects, through the differential fuzz
+// target's check: cfnfix and simdjson agree on accept or reject and on the
+// values read.
+TEST(JsonTestSuiteTest, EveryCaseAgreesWithSimdjson) {
+  size_t cases = 0;
+  for (std::string_view expect : {"accept", "reject", "implementation-defined"}) {
+    for (const Case& c : CasesExpecting(expect)) {
+      SCOPED_TRACE(c.name);
+      absl::Status status = fuzz::CheckJsonAgreesWithSimdjson(json_test::ReadFileOrFail(c.path));
+      EXPECT_TRUE(status.ok()) << status;
+      ++cases;
+    }
+  }
+  EXPECT_EQ(cases, 318u);
 }
 
 }  // namespace

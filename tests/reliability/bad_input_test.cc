@@ -94,6 +94,48 @@ std::vector<Row> Rows() {
       {"YamlLoneCarriageReturn", "bad.yaml",
        Text("Resources:\r\n  A:\r\n    Type: AWS::S3::Bucket\rStatus: Enabled\r\n"),
        "lone carriage return"},
+      // Valid YAML that is no single, finite template (the template loader's
+      // checks, shared with parse --json).
+      {"YamlSecondDocument", "bad.yaml",
+       Text("Resources:\n" + bucket + "---\nResources:\n  B:\n    Type: AWS::SQS::Queue\n"),
+       "4:1: a second document starts here"},
+      {"YamlSecondDocumentAfterEndMarker", "bad.yaml",
+       Text("---\nResources:\n" + bucket + "...\n---\nOutputs: {}\n"),
+       "6:1: a second document starts here"},
+      {"YamlEmptySecondDocument", "bad.yaml", Text("Resources:\n" + bucket + "---\n"),
+       "4:1: a second (empty) document starts here"},
+      {"YamlCommentOnlySecondDocument", "bad.yaml",
+       Text("Resources:\n" + bucket + "--- # end\n# nothing here\n"),
+       "4:1: a second (empty) document starts here"},
+      {"YamlAliasBombUnderMetadata", "bad.yaml",
+       [bucket] {
+         std::string text = "Metadata:\n  l0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
+         for (int i = 1; i < 10; ++i) {
+           text += "  l" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
+           for (int j = 0; j < 10; ++j) text += (j ? ", *a" : "*a") + std::to_string(i - 1);
+           text += "]\n";
+         }
+         return text + "Resources:\n" + bucket;
+       },
+       "6:47: alias expansion exceeds 100000 nodes (billion laughs?)"},
+      {"YamlMergeKeyBomb", "bad.yaml",
+       [bucket] {
+         std::string text = "Metadata:\n  m0: &m0 {";
+         for (int k = 0; k < 10; ++k) text += (k ? ", k" : "k") + std::to_string(k) + ": v";
+         text += "}\n";
+         for (int i = 1; i < 8; ++i) {
+           text += "  m" + std::to_string(i) + ": &m" + std::to_string(i) + " {";
+           for (int j = 0; j < 10; ++j) {
+             text += (j ? ", x" : "x") + std::to_string(j) + ": {<<: *m" + std::to_string(i - 1) + "}";
+           }
+           text += "}\n";
+         }
+         return text + "Resources:\n" + bucket;
+       },
+       "alias expansion exceeds 100000 nodes (billion laughs?)"},
+      {"YamlRecursiveAlias", "bad.yaml",
+       Text("Resources:\n  A: &a\n    Type: AWS::S3::Bucket\n    Metadata:\n      Self: *a\n"),
+       "5:13: recursive alias"},
       {"YamlStrayClosingBracket", "bad.yaml", Text("Resources:\n" + bucket + "]\n"), "']'"},
       // Invalid JSON.
       {"JsonDuplicateKey", "bad.json",
@@ -108,6 +150,30 @@ std::vector<Row> Rows() {
        "double quotes"},
       {"JsonTruncated", "bad.json", Text("{\"Resources\": {\"A\": {\"Type\": \"AWS::S3::Bu"),
        "string"},
+      // A closer that does not match the collection it closes, and brackets
+      // left over after the root: each at the exact position Python's json
+      // reports.
+      {"JsonArrayClosedByBraceAfterNestedClose", "bad.json",
+       Text("{\n  \"Resources\": {\n    \"A\": {\n      \"Type\": \"AWS::S3::Bucket\",\n"
+            "      \"Properties\": {\"BucketName\": {\"Fn::Join\": [\"\", [\"a\", \"b\"]] ]}\n"
+            "    }\n  }\n}\n"),
+       "5:66: expected ',' or '}' after object member, found ']'"},
+      {"JsonArrayClosedByBrace", "bad.json",
+       Text("{\"Resources\": {\"A\": {\"Type\": \"AWS::S3::Bucket\", \"Properties\": {\"Tags\": "
+            "[{\"Key\": \"k\", \"Value\": \"v\"}}}}}}\n"),
+       "1:99: expected ',' or ']' after array element, found '}'"},
+      {"JsonEmptyObjectClosedByBracket", "bad.json",
+       Text("{\"Resources\": {\"A\": {\"Type\": \"AWS::S3::Bucket\", \"Properties\": {}]}}\n"),
+       "1:65: expected ',' or '}' after object member, found ']'"},
+      {"JsonRootClosedByBracket", "bad.json",
+       Text("{\"Resources\": {\"A\": {\"Type\": \"AWS::S3::Bucket\"}}]\n"),
+       "1:49: expected ',' or '}' after object member, found ']'"},
+      {"JsonExtraCloserAfterRoot", "bad.json",
+       Text("{\"Resources\": {\"A\": {\"Type\": \"AWS::S3::Bucket\"}}}}\n"),
+       "1:50: unexpected '}' after the JSON value"},
+      {"JsonSecondValueAfterRoot", "bad.json",
+       Text("{\"Resources\": {\"A\": {\"Type\": \"AWS::S3::Bucket\"}}}\n{\"Resources\": {}}\n"),
+       "2:1: unexpected '{' after the JSON value"},
       {"JsonSuiteArrayUnclosed", "n_array_unclosed.json", Suite("n_array_unclosed.json"),
        "end of input"},
       {"JsonSuiteObjectMissingColon", "n_object_missing_colon.json",

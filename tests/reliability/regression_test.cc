@@ -1,12 +1,13 @@
 // Every saved fuzz finding (and hand-made hard input) in regressions/, run
 // through the same invariants as the fuzz target that found it. Files are
-// named "<target>-<what>", the target being yaml_parser, json_parser or
-// fix_pipeline.
+// named "<target>-<what>", the target being yaml_parser, json_parser,
+// json_differential or fix_pipeline.
 #include <filesystem>
 #include <string>
 #include <vector>
 
 #include "fuzz/invariants.h"
+#include "fuzz/json_differential.h"
 #include "gtest/gtest.h"
 #include "tests/reliability/cli_runner.h"
 
@@ -33,10 +34,14 @@ TEST_P(RegressionTest, KeepsTheFuzzInvariants) {
     status = fuzz::CheckYamlInput(bytes);
   } else if (name.rfind("json_parser-", 0) == 0) {
     status = fuzz::CheckJsonInput(bytes);
+  } else if (name.rfind("json_differential-", 0) == 0) {
+    status = fuzz::CheckJsonAgreesWithSimdjson(bytes);
   } else if (name.rfind("fix_pipeline-", 0) == 0) {
     status = fuzz::CheckFixPipeline(bytes);
   } else {
-    FAIL() << name << ": name must start with yaml_parser-, json_parser- or fix_pipeline-";
+    FAIL() << name
+           << ": name must start with yaml_parser-, json_parser-, json_differential- or "
+              "fix_pipeline-";
   }
   EXPECT_TRUE(status.ok()) << status;
 }

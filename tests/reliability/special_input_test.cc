@@ -2,6 +2,7 @@
 // because the right behaviour differs by command.
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "gtest/gtest.h"
 #include "tests/reliability/cli_runner.h"
@@ -27,11 +28,30 @@ TEST(SpecialInputTest, DirectoryWhereAFileIsExpected) {
   EXPECT_EQ(ReadFile(dir.path() / "stack.yaml" / "good.yaml"), kGoodTemplateFixed);
 }
 
-// Ten levels of ten aliases: 10^10 nodes if expanded. `parse --json` builds
-// the data model and must stop at the expansion limit. `check` and `fix`
-// work on the syntax tree, where an alias is one node, so they finish in
-// time proportional to the text and may fix the resource as usual.
-TEST(SpecialInputTest, AliasBomb) {
+// Every command that reads `file` in `dir` refuses it with `expected` as
+// its first line, exit 2, and leaves it as it was.
+void ExpectRefusedByEveryCommand(const TempDir& dir, const std::string& file,
+                                 const std::string& expected) {
+  const std::string original = ReadFile(dir.path() / file);
+  for (std::vector<std::string> command :
+       {std::vector<std::string>{"parse", "--json"}, {"check"}, {"fix"}, {"diff"},
+        {"fix", "--unsafe-fixes"}}) {
+    command.push_back(file);
+    SCOPED_TRACE(command[0]);
+    CliResult result = RunCfnfix(command, dir.path());
+    EXPECT_EQ(result.exit_code, 2) << result.err;
+    EXPECT_EQ(result.err.substr(0, result.err.find('\n') + 1), expected);
+    EXPECT_EQ(ReadFile(dir.path() / file), original);
+  }
+}
+
+// Ten levels of ten aliases: 10^10 nodes if expanded. Every command refuses
+// it the same way, at the alias that crosses the expansion limit (in the
+// anchors' own definitions, long before `Metadata: *a9`): a rule following
+// the aliases would otherwise read 10^10 nodes, and `check` must not pass a
+// template that `parse --json` refuses. The check is linear in the text,
+// so the refusal is immediate.
+TEST(SpecialInputTest, AliasBombIsRefusedByEveryCommand) {
   std::string bomb = "AWSTemplateFormatVersion: \"2010-09-09\"\n"
                      "l0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
   for (int i = 1; i < 10; ++i) {
@@ -40,28 +60,35 @@ TEST(SpecialInputTest, AliasBomb) {
     for (int j = 0; j < 10; ++j) bomb += (j ? ", " : "") + prev;
     bomb += "]\n";
   }
-  const std::string resources = "Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n";
-  const std::string metadata = "    Metadata: *a9\n";
+  bomb += "Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Metadata: *a9\n";
   TempDir dir;
-  WriteFile(dir.path() / "bomb.yaml", bomb + resources + metadata);
+  WriteFile(dir.path() / "bomb.yaml", bomb);
 
-  CliResult parsed = RunCfnfix({"parse", "--json", "bomb.yaml"}, dir.path());
-  EXPECT_EQ(parsed.exit_code, 2);
-  EXPECT_NE(parsed.err.find("alias expansion exceeds 100000 nodes"), std::string::npos)
-      << parsed.err;
-  EXPECT_EQ(parsed.err.rfind("bomb.yaml:", 0), 0u) << parsed.err;
+  // l1..l3 copy 110 + 1110 + 11110 nodes; at l4 each alias copies 11111, so
+  // the eighth one (column 45) passes 100000.
+  ExpectRefusedByEveryCommand(
+      dir, "bomb.yaml", "bomb.yaml:6:45: alias expansion exceeds 100000 nodes (billion laughs?)\n");
+}
 
-  CliResult checked =
-      RunCfnfix({"check", "--select", "retain-stateful-resources", "bomb.yaml"}, dir.path());
-  EXPECT_EQ(checked.exit_code, 1) << checked.err;
-  EXPECT_NE(checked.out.find("bomb.yaml:13:3: CF101"), std::string::npos) << checked.out;
-
-  CliResult fixed =
-      RunCfnfix({"fix", "--select", "retain-stateful-resources", "bomb.yaml"}, dir.path());
-  EXPECT_EQ(fixed.exit_code, 0) << fixed.err;
-  EXPECT_EQ(ReadFile(dir.path() / "bomb.yaml"),
-            bomb + resources + "    DeletionPolicy: Retain\n    UpdateReplacePolicy: Retain\n" +
-                metadata);
+// A template is one document: a second one, even an empty one, is refused
+// at its start by every command, not checked as if it were not there.
+TEST(SpecialInputTest, SecondDocumentIsRefusedByEveryCommand) {
+  const std::string first = "Resources:\n  A:\n    Type: AWS::S3::Bucket\n";
+  TempDir dir;
+  WriteFile(dir.path() / "two.yaml", first + "---\nResources:\n  B:\n    Type: AWS::SQS::Queue\n");
+  ExpectRefusedByEveryCommand(dir, "two.yaml",
+                              "two.yaml:4:1: a second document starts here: a template is one "
+                              "YAML document; split the file or remove the '---' line\n");
+  WriteFile(dir.path() / "trailing.yaml", first + "---\n# nothing more\n");
+  ExpectRefusedByEveryCommand(dir, "trailing.yaml",
+                              "trailing.yaml:4:1: a second (empty) document starts here: a "
+                              "template is one YAML document; remove this '---' line\n");
+  // "..." ends the document; comments after it start no other.
+  WriteFile(dir.path() / "ended.yaml", first + "...\n# notes\n");
+  CliResult ended = RunCfnfix({"check", "--select", "retain-stateful-resources", "ended.yaml"},
+                              dir.path());
+  EXPECT_EQ(ended.exit_code, 1) << ended.err;
+  EXPECT_NE(ended.out.find("ended.yaml:2:3: CF101"), std::string::npos) << ended.out;
 }
 
 // The 64 MiB default refuses a 70 MB template; --max-bytes lets it through.

@@ -301,7 +301,8 @@ class TreeWalker {
   ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool Scalar(Cursor& c);
   // Opens the collection at the next structural.
   ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool Open(Cursor& c, NodeKind kind);
-  // Closes the innermost collection with the bracket at the next structural.
+  // Closes the innermost collection with the bracket at the next structural,
+  // which must be the one that matches it.
   ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool Close(Cursor& c);
 
   // Token output. The buffer always has room for kTokensPerStep tokens per
@@ -459,7 +460,12 @@ bool TreeWalker::Open(Cursor& c, NodeKind kind) {
 }
 
 bool TreeWalker::Close(Cursor& c) {
-  if (c.open_end == open_.data() || !Indicator(c)) return false;
+  // Always checked: a '}' must close an object and a ']' an array, else
+  // "[1]]" could close the object around it.
+  if (c.open_end == open_.data() || (Peek(c) == '}') != c.open_end[-1].is_mapping ||
+      !Indicator(c)) {
+    return false;
+  }
   const OpenCollection open = *--c.open_end;
   c.parent = c.open_end == open_.data() ? kNoNode : c.open_end[-1].node;
   Node& node = nodes_[open.node];
