@@ -1,11 +1,10 @@
 #include "src/engine/editing/file_style.h"
 
 #include <map>
+#include <mutex>
 #include <utility>
 
-#include "absl/base/thread_annotations.h"
 #include "absl/container/flat_hash_map.h"
-#include "absl/synchronization/mutex.h"
 #include "src/engine/editing/render_scalar.h"
 #include "src/engine/editing/render_value.h"
 #include "src/engine/editing/text_layout.h"
@@ -137,9 +136,13 @@ struct Entry {
   }
 };
 
-ABSL_CONST_INIT absl::Mutex cache_mutex(absl::kConstInit);
+// std::mutex rather than absl::Mutex: Debian's Abseil is not built with
+// ThreadSanitizer annotations, so TSan cannot see absl::Mutex's ordering
+// and reports the guarded map as racy; pthread mutexes it intercepts.
+std::mutex cache_mutex;
 
-absl::flat_hash_map<const SourceText*, Entry>& Cache() ABSL_EXCLUSIVE_LOCKS_REQUIRED(cache_mutex) {
+// Guarded by cache_mutex.
+absl::flat_hash_map<const SourceText*, Entry>& Cache() {
   static auto* cache = new absl::flat_hash_map<const SourceText*, Entry>();
   return *cache;
 }
@@ -165,13 +168,13 @@ FileStyle ComputeFileStyle(const Tree& tree) {
 std::shared_ptr<const FileStyle> FileStyleOf(const Tree& tree) {
   const SourceText* source = tree.shared_source().get();
   {
-    absl::MutexLock lock(&cache_mutex);
+    std::lock_guard<std::mutex> lock(cache_mutex);
     auto it = Cache().find(source);
     if (it != Cache().end() && it->second.Serves(tree)) return it->second.style;
   }
   // Computed outside the lock: threads work on different files.
   auto style = std::make_shared<const FileStyle>(ComputeFileStyle(tree));
-  absl::MutexLock lock(&cache_mutex);
+  std::lock_guard<std::mutex> lock(cache_mutex);
   absl::flat_hash_map<const SourceText*, Entry>& cache = Cache();
   absl::erase_if(cache, [](const auto& entry) { return entry.second.source.expired(); });
   cache[source] = Entry{tree.shared_source(), &tree, tree.format(), tree.node_count(), style};
