@@ -1,6 +1,7 @@
 // JSON with trailing commas, read leniently. LLMs and people write
-// `{"a": 1,}` and `[1, 2,]`; CloudFormation and cfn-lint accept such a file
-// because they read what is not JSON as YAML, and YAML flow collections allow
+// `{"a": 1,}` and `[1, 2,]`; cfn-lint reads such a file as YAML, and AWS
+// documents that CloudFormation reads a template that is not valid JSON as
+// YAML too (using-cfn-validate-template.html); YAML flow collections allow
 // one trailing comma. This is the one place that decides which JSON files
 // that strict JSON refuses are read anyway: those whose only fault is
 // trailing commas, and only when YAML reads them exactly as JSON reads the
