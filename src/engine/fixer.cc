@@ -6,9 +6,11 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "src/base/strings.h"
 #include "src/cfn/template.h"
 #include "src/cfn/template_detect.h"
 #include "src/engine/apply_edits.h"
+#include "src/engine/registry.h"
 #include "src/engine/suppressions.h"
 #include "src/engine/template_analyses.h"
 #include "src/syntax/load/load.h"
@@ -19,9 +21,35 @@ namespace {
 struct Analysis {
   absl::Status status;
   bool is_template = false;
+  bool lenient = false;  // JSON with trailing commas, see fixer.h
   std::vector<Diagnostic> diagnostics;
   std::shared_ptr<const SourceText> source;
 };
+
+bool Repairs(const Diagnostic& d, Applicability apply_at_least) {
+  return d.rule->repairs_syntax && d.fix && d.fix->applicability >= apply_at_least;
+}
+
+// On a lenient file no fix but a syntax repair may apply (fixer.h); without
+// a pending repair the others never will, so they are reported without one.
+void HoldBackWithoutRepair(std::vector<Diagnostic>& diagnostics, Applicability apply_at_least) {
+  if (std::any_of(diagnostics.begin(), diagnostics.end(),
+                  [&](const Diagnostic& d) { return Repairs(d, apply_at_least); })) {
+    return;
+  }
+  std::string repair = "the rule that removes them";
+  for (const RuleInfo* rule : AllRules()) {
+    if (!rule->repairs_syntax) continue;
+    repair = absl::StrCat(ToAbsl(rule->name), " (", ToAbsl(rule->code), ")");
+  }
+  for (Diagnostic& d : diagnostics) {
+    if (!d.fix) continue;
+    d.fix = nullptr;
+    d.no_fix_reason = absl::StrCat(
+        "held back: the file is JSON with trailing commas, and an edit would not keep it JSON; "
+        "select ", repair, " too, to remove them and fix this in the same run");
+  }
+}
 
 Analysis Analyze(std::shared_ptr<const SourceText> source, syntax::Format format,
                  const FixerOptions& options) {
@@ -57,6 +85,8 @@ Analysis Analyze(std::shared_ptr<const SourceText> source, syntax::Format format
   for (Diagnostic& d : found) {
     if (!suppressions.Silences(*d.rule, d.range.begin)) analysis.diagnostics.push_back(std::move(d));
   }
+  analysis.lenient = tree->lenient_json();
+  if (analysis.lenient) HoldBackWithoutRepair(analysis.diagnostics, options.apply_at_least);
   return analysis;
 }
 
@@ -128,6 +158,8 @@ FileOutcome FixSource(std::shared_ptr<const SourceText> source, const FixerOptio
     std::vector<std::vector<const Diagnostic*>> fixable;
     for (const Diagnostic& d : analysis.diagnostics) {
       if (!d.fix || d.fix->applicability < options.apply_at_least) continue;
+      // The other fixes wait for the strict JSON the repair makes.
+      if (analysis.lenient && !Repairs(d, options.apply_at_least)) continue;
       auto seen = std::find(fixes.begin(), fixes.end(), d.fix.get());
       if (seen != fixes.end()) {
         fixable[seen - fixes.begin()].push_back(&d);
@@ -175,6 +207,10 @@ FileOutcome FixSource(std::shared_ptr<const SourceText> source, const FixerOptio
     SortByPosition(made);
     auto next = SourceText::Create(applied.text, source->name());
     Analysis reparsed = Analyze(next, format, options);
+    if (reparsed.status.ok() && reparsed.lenient && !analysis.lenient) {
+      // Strict in, lenient out: a fix wrote a trailing comma.
+      reparsed.status = absl::InvalidArgumentError("1:1: the output has trailing commas");
+    }
     if (!reparsed.status.ok() || !reparsed.is_template) {
       // A fix broke the file: keep the original, name the culprits.
       outcome.status = absl::InternalError(absl::StrCat(

@@ -62,6 +62,23 @@ FileOutcome CheckSource(std::shared_ptr<const SourceText> source, const FixerOpt
 
 // Applies fixes to a fixpoint. The result is verified before it is returned:
 // it parses as the same format, and a further pass proposes no fix.
+//
+// JSON with trailing commas (syntax::Tree::lenient_json) is read through the
+// YAML parser; an edit rendered for it could put YAML flow text into a .json
+// file, and the file is not strict JSON until the commas are gone. So:
+//   - in a pass over a lenient file only the fixes of rules that repair
+//     syntax (RuleInfo::repairs_syntax: json-syntax) are applied; the other
+//     rules' findings are reported and their fixes wait for the next pass,
+//     which reads strict JSON and renders in the file's JSON style (one run
+//     does both);
+//   - when no repair is pending on a lenient file (json-syntax not selected,
+//     or silenced), no fix applies at all: the other findings are reported
+//     without a fix, with the reason (`check` says the same), and the file
+//     stays as it is, findings remaining;
+//   - a pass over strict text must give strict text: a fix whose output is
+//     only lenient JSON is an internal error like one that does not parse.
+// This holds for `check` too: a finding it calls fixable is one `fix` with
+// the same rules fixes.
 FileOutcome FixSource(std::shared_ptr<const SourceText> source, const FixerOptions& options);
 
 }  // namespace cfnfix::engine

@@ -38,6 +38,10 @@ struct RuleInfo {
   // options under "Options" (see RuleDocumentation).
   std::string_view documentation;
   absl::Span<const OptionInfo> options = {};
+  // True for a rule whose fix turns a leniently read file (JSON with
+  // trailing commas, syntax::Tree::lenient_json) into strict syntax: on such
+  // a file the fixer applies only this rule's fixes (see fixer.h).
+  bool repairs_syntax = false;
 };
 
 // One fix shared by several findings; see Diagnostic::fix.

@@ -103,6 +103,13 @@ class TreeBuilder;
 class Tree {
  public:
   Format format() const { return format_; }
+  // True for JSON read leniently: JSON whose only fault is trailing commas
+  // (see load/lenient_json.h). format() is then kJson and the nodes, spans
+  // and values are those of the strict JSON reading of the text with the
+  // trailing commas blanked; the tokens are the YAML parser's, each trailing
+  // comma a kIndicator token. A fixer applies only the fix that removes the
+  // commas to such a tree (engine/fixer.h).
+  bool lenient_json() const { return lenient_json_; }
   const SourceText& source() const { return *source_; }
   const std::shared_ptr<const SourceText>& shared_source() const { return source_; }
   std::string_view text() const { return source_->text(); }
@@ -151,6 +158,7 @@ class Tree {
   friend class TreeBuilder;
 
   Format format_ = Format::kYaml;
+  bool lenient_json_ = false;
   std::shared_ptr<const SourceText> source_;
   PodBuffer<Node> nodes_;
   PodBuffer<NodeId> children_;
@@ -197,6 +205,15 @@ class TreeBuilder {
 
   std::string_view source_text() const { return tree_.text(); }
   Tree Finish() && { return std::move(tree_); }
+
+  // The YAML parser's reading of a JSON text with trailing commas, marked as
+  // such (Tree::lenient_json). Only the lenient JSON loader may call this,
+  // once it has checked that YAML reads the text as JSON would.
+  static Tree MarkLenientJson(Tree yaml_reading) {
+    yaml_reading.format_ = Format::kJson;
+    yaml_reading.lenient_json_ = true;
+    return yaml_reading;
+  }
 
  private:
   Tree tree_;

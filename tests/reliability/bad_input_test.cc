@@ -141,8 +141,43 @@ std::vector<Row> Rows() {
       {"JsonDuplicateKey", "bad.json",
        Text("{\"Resources\": {\"A\": {\"Type\": \"AWS::S3::Bucket\"}, \"A\": {\"Type\": \"AWS::SQS::Queue\"}}}\n"),
        "duplicate key \"A\""},
-      {"JsonTrailingComma", "bad.json",
-       Text("{\"Resources\": {\"A\": {\"Type\": \"AWS::S3::Bucket\"},}}\n"), "trailing comma"},
+      // Trailing commas alone are read leniently (json-syntax fixes them);
+      // with any other fault the file is refused at that fault, and the
+      // message says why the commas did not save it.
+      {"JsonTrailingCommaAndLineComment", "bad.json",
+       Text("{\n  \"Resources\": {\n    // the bucket\n"
+            "    \"A\": {\"Type\": \"AWS::S3::Bucket\"},\n  },\n}\n"),
+       "3:5: comments are not allowed in JSON (trailing commas are read leniently, but this is "
+       "not)"},
+      {"JsonTrailingCommaAndBlockComment", "bad.json",
+       Text("{\"Resources\": {\"A\": {\"Type\": \"AWS::S3::Bucket\",}}, /* end */}\n"),
+       "1:52: comments are not allowed in JSON (trailing commas are read leniently"},
+      {"JsonTrailingCommaAndHashComment", "bad.json",
+       Text("{\"Resources\": {\"A\": {\"Type\": \"AWS::S3::Bucket\"},}, # end\n}\n"),
+       "1:52: expected a double-quoted object key, found '#' (trailing commas are read "
+       "leniently"},
+      {"JsonTrailingCommaAndSingleQuotes", "bad.json",
+       Text("{\"Resources\": {\"A\": {\"Type\": 'AWS::S3::Bucket',},},}\n"),
+       "1:30: strings must use double quotes (trailing commas are read leniently"},
+      {"JsonTrailingCommaAndUnquotedKey", "bad.json",
+       Text("{\"Resources\": {A: {\"Type\": \"AWS::S3::Bucket\",},},}\n"),
+       "1:16: expected a double-quoted object key, found 'A' (trailing commas are read "
+       "leniently"},
+      {"JsonTrailingCommaAndSecondValue", "bad.json",
+       Text("{\"Resources\": {\"A\": {\"Type\": \"AWS::S3::Bucket\",},},}\n---\n{}\n"),
+       "2:1: unexpected '-' after the JSON value (trailing commas are read leniently"},
+      {"JsonTrailingCommaAndYamlTag", "bad.json",
+       Text("{\"Resources\": {\"A\": {\"Type\": \"AWS::S3::Bucket\", \"Properties\": "
+            "{\"BucketName\": !Ref Name,},},},}\n"),
+       "1:78: expected a JSON value, found '!' (trailing commas are read leniently"},
+      {"JsonFileInYamlBlockStyle", "bad.json",
+       Text("Resources:\n  A:\n    Type: AWS::S3::Bucket\n    Properties: {Tags: [],}\n"),
+       "1:1: invalid value 'Resources': expected a string, number, object, array, true, false or "
+       "null (trailing commas are read leniently"},
+      {"JsonDoubleComma", "bad.json",
+       Text("{\"Resources\": {\"A\": {\"Type\": \"AWS::S3::Bucket\",,},},}\n"),
+       "1:48: expected a double-quoted object key, found ',' (trailing commas are read "
+       "leniently"},
       {"JsonComment", "bad.json",
        Text("{\n  // the bucket\n  \"Resources\": {\"A\": {\"Type\": \"AWS::S3::Bucket\"}}\n}\n"),
        "comments"},

@@ -109,6 +109,27 @@ printf 'rules:\n  s3-bucket-key:\n    x: 1\n' > "$cfg/.cfnfix.yaml"
 cp "$golden/basic-2space.yaml" "$work/outside.yaml"
 (cd "$golden" && "$CFNFIX" diff "$work/outside.yaml") | grep -qx -- "--- a${work}/outside.yaml" && pass || fail "absolute path diff label"
 
+# JSON with trailing commas: read leniently, reported by json-syntax (CF001),
+# fixed into strict JSON together with the other rules' fixes.
+lenient="$CFNFIX_SOURCE_DIR/golden/json-syntax/nested.json"
+out=$("$CFNFIX" check "$lenient" 2>&1); code=$?
+[ "$code" -eq 1 ] && pass || fail "check on trailing commas: exit $code, expected 1 (findings, not an error)"
+[ "$(grep -c "^$lenient:[0-9]*:[0-9]*: CF001 \[json-syntax\] trailing comma" <<< "$out")" -eq 10 ] && pass || fail "check lists each trailing comma as CF001: $out"
+printf '{\n  "Resources": {\n    "Data": {\n      "Type": "AWS::DynamoDB::Table",\n      "Properties": {"BillingMode": "PAY_PER_REQUEST",},\n    },\n  },\n}\n' > "$work/table.json"
+cp "$work/table.json" "$work/lenient.json"
+"$CFNFIX" fix "$work/lenient.json" >/dev/null 2>&1; code=$?
+[ "$code" -eq 0 ] && pass || fail "fix on trailing commas: exit $code, expected 0"
+python3 -m json.tool "$work/lenient.json" >/dev/null 2>&1 && pass || fail "fix output is not strict JSON"
+grep -q '^      "DeletionPolicy": "Retain",$' "$work/lenient.json" && pass || fail "CF101 not fixed in JSON style in the same run"
+cp "$work/table.json" "$work/lenient-cf101.json"
+expect_exit 1 "fix --select CF101 on trailing commas leaves findings" -- "$CFNFIX" fix --select CF101 "$work/lenient-cf101.json"
+cmp -s "$work/table.json" "$work/lenient-cf101.json" && pass || fail "fix --select CF101 changed a file that is not strict JSON"
+printf '{\n  // a comment\n  "Resources": {"Q": {"Type": "AWS::SQS::Queue"},},\n}\n' > "$work/comment.json"
+cp "$work/comment.json" "$work/comment.orig"
+out=$("$CFNFIX" fix "$work/comment.json" 2>&1); code=$?
+[ "$code" -eq 2 ] && grep -q "^$work/comment.json:2:3: comments are not allowed in JSON" <<< "$out" && pass || fail "comment in JSON: exit $code, $out"
+cmp -s "$work/comment.json" "$work/comment.orig" && pass || fail "a refused file was modified"
+
 # Formats.
 "$CFNFIX" check --format json "$golden/basic-2space.yaml" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["findings"][0]["code"]=="CF101"' && pass || fail "json format"
 cp "$golden/basic-2space.yaml" "$work/json-fix.yaml"

@@ -14,8 +14,8 @@
 #include "simdjson.h"
 #include "src/base/status_macros.h"
 #include "src/base/strings.h"
+#include "src/syntax/load/lenient_json.h"
 #include "src/syntax/load/mapping_keys.h"
-#include "src/syntax/json/json_parser.h"
 #include "src/syntax/yaml/yaml_parser.h"
 
 namespace cfnfix::syntax {
@@ -98,8 +98,9 @@ absl::StatusOr<Tree> ParseSource(std::shared_ptr<const SourceText> source,
                      "CRLF line endings");
     }
   }
-  absl::StatusOr<Tree> tree = chosen == Format::kJson ? ParseJson(std::move(source), options)
-                                                      : ParseYaml(std::move(source), options);
+  absl::StatusOr<Tree> tree = chosen == Format::kJson
+                                  ? ParseJsonOrLenient(std::move(source), options)
+                                  : ParseYaml(std::move(source), options);
   if (tree.ok()) CFNFIX_RETURN_IF_ERROR(CheckMappingKeys(*tree));
   return tree;
 }

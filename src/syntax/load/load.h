@@ -23,7 +23,8 @@ Format DetectFormat(std::string_view name, std::string_view text);
 // bytes), UTF-16/UTF-32, or invalid UTF-8. The message starts "LINE:COL: ".
 absl::Status CheckEncoding(const SourceText& source, const ParseOptions& options);
 
-// CheckEncoding, then the parser for the detected (or forced) format.
+// CheckEncoding, then the parser for the detected (or forced) format: for
+// JSON, strict JSON or JSON with trailing commas (lenient_json.h).
 absl::StatusOr<Tree> ParseSource(std::shared_ptr<const SourceText> source,
                                  const ParseOptions& options = {},
                                  std::optional<Format> format = std::nullopt);
