@@ -3,6 +3,7 @@
 #include "src/engine/registry.h"
 
 #define CFNFIX_RULES(X)           \
+  X(kExpandYamlAliases)           \
   X(kRetainStatefulResources)     \
   X(kS3BucketKey)                 \
   X(kKmsKeyRotation)              \
