@@ -237,7 +237,15 @@ void Check(RuleContext& ctx) {
   if (aliases.empty()) return;
   std::vector<Site> sites = Sites(tree, aliases);
   bool reorders = false;
-  const std::vector<Edit> edits = CheckedEdits(tree, sites, reorders);
+  std::vector<Edit> edits = CheckedEdits(tree, sites, reorders);
+  // The copied nodes are claimed: a fix that changes one of them waits for
+  // the next pass, when the copies are written and see the change.
+  std::vector<NodeId> copied;
+  for (const Site& site : sites) {
+    if (!site.edits.ok()) continue;
+    for (NodeId alias : site.aliases) copied.push_back(tree.Resolve(alias));
+  }
+  edits = engine::ClaimNodes(tree, std::move(edits), copied);
 
   engine::FixGroup group = absl::FailedPreconditionError("no alias can be written out");
   if (!edits.empty()) {

@@ -193,6 +193,38 @@ TEST(RemoveAnchorTest, TakesTheSpacesThatSeparateIt) {
   EXPECT_FALSE(RemoveAnchor(*tree, NodeAt(*tree, "v")).ok());
 }
 
+TEST(ReadThroughAliasTest, AnchoredNodesAndWhatTheyHoldWhenAnAliasReadsThem) {
+  auto tree = Parse("a: &x {k: [v]}\nb: *x\nc: &unused {k: w}\nd: leaf\n", "t.yaml");
+  ASSERT_NE(tree, nullptr);
+  EXPECT_TRUE(ReadThroughAlias(*tree, NodeAt(*tree, "&x")));
+  EXPECT_TRUE(ReadThroughAlias(*tree, NodeAt(*tree, "v")));
+  EXPECT_FALSE(ReadThroughAlias(*tree, NodeAt(*tree, "w")));
+  EXPECT_FALSE(ReadThroughAlias(*tree, NodeAt(*tree, "leaf")));
+}
+
+TEST(ClaimNodesTest, CoversTheNodesWithoutChangingTheResult) {
+  const std::string text = "c: &y 2\na: &x\n  k: 1\n  j: *y\nb: *x # c\n";
+  auto tree = Parse(text, "t.yaml");
+  ASSERT_NE(tree, nullptr);
+  const uint32_t inner = static_cast<uint32_t>(text.find("*y"));
+  const uint32_t outer = static_cast<uint32_t>(text.find("*x"));
+  const std::vector<Edit> edits = {Edit::Replace({inner, inner + 2}, "2"),
+                                   Edit::Replace({outer, outer + 2}, "{k: 1, j: 2}"),
+                                   Edit::Insert(0, "# top\n")};
+  const std::vector<Edit> claimed = ClaimNodes(*tree, edits, {NodeAt(*tree, "&x")});
+  EXPECT_EQ(Apply(text, claimed), Apply(text, edits));
+  // The anchored node's edit became one replacement from `&x` to the start
+  // of the line after the node; the others stay as they were.
+  ASSERT_EQ(claimed.size(), 3u);
+  EXPECT_EQ(claimed.back().range.begin, text.find("&x"));
+  EXPECT_EQ(claimed.back().range.end, text.find("b:"));
+  // Another fix inserting after the node's last line now clashes with it.
+  Fix mine{claimed, Applicability::kSafe, {}};
+  Fix other{{Edit::Insert(static_cast<uint32_t>(text.find("b:")), "  n: 0\n")},
+            Applicability::kSafe, {}};
+  EXPECT_EQ(ApplyFixes(text, {&mine, &other}).applied.size(), 1u);
+}
+
 TEST(CopyBlockTextTest, ShiftsLinesByTheChangeOfIndentation) {
   auto tree = Parse("a:\n    b: &x\n      - 1\n      -  |\n         t\n", "t.yaml");
   ASSERT_NE(tree, nullptr);

@@ -1,5 +1,6 @@
 #include "src/engine/editing/alias_edit.h"
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 
@@ -150,7 +151,96 @@ absl::StatusOr<std::vector<Edit>> DeleteMergeEntry(const Tree& tree, const Merge
   return std::vector<Edit>{*std::move(deleted)};
 }
 
+// True when `edit` lies in `claim` or overlaps it (an insertion at either
+// end counts).
+bool Within(const Edit& edit, Span claim) {
+  return edit.range.begin <= claim.end && edit.range.end >= claim.begin &&
+         !(edit.range.begin == claim.end && !edit.range.empty()) &&
+         !(edit.range.end == claim.begin && !edit.range.empty());
+}
+
+// The text of `claim` with `edits` (all within it, sorted) applied.
+std::string ApplyWithin(std::string_view text, Span claim, const std::vector<const Edit*>& edits) {
+  std::string out;
+  uint32_t at = claim.begin;
+  for (const Edit* edit : edits) {
+    out.append(text.substr(at, edit->range.begin - at));
+    out.append(edit->replacement);
+    at = edit->range.end;
+  }
+  out.append(text.substr(at, claim.end - at));
+  return out;
+}
+
 }  // namespace
+
+bool ReadThroughAlias(const Tree& tree, NodeId node) {
+  std::vector<NodeId> anchored;
+  for (NodeId id = node; id != syntax::kNoNode; id = tree.node(id).parent) {
+    if (!tree.node(id).anchor.empty()) anchored.push_back(id);
+  }
+  if (anchored.empty()) return false;
+  for (NodeId id = 0; id < tree.node_count(); ++id) {
+    const syntax::Node& n = tree.node(id);
+    if (n.kind != NodeKind::kAlias) continue;
+    if (std::find(anchored.begin(), anchored.end(), tree.Resolve(id)) != anchored.end()) return true;
+  }
+  return false;
+}
+
+std::vector<Edit> ClaimNodes(const Tree& tree, std::vector<Edit> edits,
+                             const std::vector<NodeId>& nodes) {
+  const std::string_view text = tree.text();
+  std::vector<Span> claims;
+  for (NodeId node : nodes) {
+    const Span full = tree.FullSpan(node);
+    claims.push_back(Span{full.begin, std::max(full.end, NextLineStart(text, full.end))});
+  }
+  // Grow the claims over the edits they meet and over one another until
+  // none meets another.
+  for (bool grown = true; grown;) {
+    grown = false;
+    std::sort(claims.begin(), claims.end(),
+              [](Span a, Span b) { return a.begin < b.begin || (a.begin == b.begin && a.end < b.end); });
+    std::vector<Span> merged;
+    for (Span claim : claims) {
+      if (!merged.empty() && claim.begin <= merged.back().end) {
+        merged.back().end = std::max(merged.back().end, claim.end);
+        grown = true;
+      } else {
+        merged.push_back(claim);
+      }
+    }
+    claims = std::move(merged);
+    for (Span& claim : claims) {
+      for (const Edit& edit : edits) {
+        if (!Within(edit, claim)) continue;
+        const Span wider{std::min(claim.begin, edit.range.begin),
+                         std::max(claim.end, edit.range.end)};
+        grown = grown || !(wider == claim);
+        claim = wider;
+      }
+    }
+  }
+  std::stable_sort(edits.begin(), edits.end(),
+                   [](const Edit& a, const Edit& b) { return a.range.begin < b.range.begin; });
+  std::vector<Edit> out;
+  std::vector<std::vector<const Edit*>> inside(claims.size());
+  for (const Edit& edit : edits) {
+    bool claimed = false;
+    for (size_t i = 0; i < claims.size() && !claimed; ++i) {
+      if (Within(edit, claims[i])) {
+        inside[i].push_back(&edit);
+        claimed = true;
+      }
+    }
+    if (!claimed) out.push_back(edit);
+  }
+  for (size_t i = 0; i < claims.size(); ++i) {
+    out.push_back(Edit::Replace(claims[i], ApplyWithin(text, claims[i], inside[i])));
+  }
+  return out;
+}
 
 std::optional<MergeEntry> MergeEntryOf(const Tree& tree, NodeId alias) {
   NodeId value = alias;

@@ -64,6 +64,22 @@ bool MergeKeepsKeyOrder(const syntax::Tree& tree, const MergeEntry& entry);
 // when `node` has no anchor.
 absl::StatusOr<Edit> RemoveAnchor(const syntax::Tree& tree, syntax::NodeId node);
 
+// True when `node`, or a collection around it, carries an anchor that an
+// alias refers to: an edit there changes what the alias reads too.
+bool ReadThroughAlias(const syntax::Tree& tree, syntax::NodeId node);
+
+// `edits` (one fix's, disjoint) rewritten to also cover the text of each
+// node in `nodes`, from its tag or anchor to the start of the line after
+// it: the edits within or overlapping such a stretch become one replacement
+// of the whole stretch by its text with them applied. The result reads the
+// same, but a fix of another rule that edits or inserts in those nodes, or
+// at their edges, now clashes with this one, so the applier never applies
+// both in one pass: a fix writing copies of a node is never applied
+// together with one that changes the node (the copies would miss the
+// change), and the later one is rediscovered on the next pass.
+std::vector<Edit> ClaimNodes(const syntax::Tree& tree, std::vector<Edit> edits,
+                             const std::vector<syntax::NodeId>& nodes);
+
 }  // namespace cfnfix::engine
 
 #endif  // CFNFIX_ENGINE_EDITING_ALIAS_EDIT_H_
