@@ -114,6 +114,8 @@ merge key naming several anchors, an anchor that may only go with its last
 alias), and applied together they never leave an alias without its anchor.
 So a suppression of one finding does not keep that alias; suppress the rule
 for the whole template (`Metadata: cfnfix: ignore: [CF002]`) to keep them.
+In a run with other rules, a fix that changes an anchored node waits for the
+next pass, when the copies are written out and each gets the change.
 
 ## Options
 
