@@ -4,6 +4,7 @@
 
 #define CFNFIX_RULES(X)           \
   X(kJsonSyntax)                  \
+  X(kExpandYamlAliases)           \
   X(kRetainStatefulResources)     \
   X(kS3BucketKey)                 \
   X(kKmsKeyRotation)              \

@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "src/base/status_macros.h"
 #include "src/base/strings.h"
+#include "src/cfn/merge_keys.h"
 #include "src/cfn/node_text.h"
 #include "src/syntax/load/document_checks.h"
 
@@ -29,7 +30,7 @@ absl::StatusOr<Resource> ReadResource(const Tree& tree, NodeId key, NodeId value
   if (!IsMapping(tree, resource.body)) {
     return ErrorAt(tree, value, absl::StrCat("resource ", ToAbsl(*id), " must be a mapping"));
   }
-  NodeId type = tree.Find(resource.body, "Type");
+  NodeId type = FindMerged(tree, resource.body, "Type");
   if (type == kNoNode) {
     return ErrorAt(tree, key, absl::StrCat("resource ", ToAbsl(*id), " has no Type"));
   }
@@ -41,7 +42,7 @@ absl::StatusOr<Resource> ReadResource(const Tree& tree, NodeId key, NodeId value
   resource.type = *type_text;
   resource.type_node = ResolveNode(tree, type);
   auto attribute = [&](std::string_view name) {
-    return ResolveNode(tree, tree.Find(resource.body, name));
+    return ResolveNode(tree, FindMerged(tree, resource.body, name));
   };
   resource.properties = attribute("Properties");
   resource.depends_on = attribute("DependsOn");
@@ -64,10 +65,10 @@ void ReadParameters(const Tree& tree, NodeId section, std::vector<Parameter>& ou
     parameter.logical_id = *id;
     parameter.body = ResolveNode(tree, tree.value(section, i));
     if (IsMapping(tree, parameter.body)) {
-      NodeId type = tree.Find(parameter.body, "Type");
+      NodeId type = FindMerged(tree, parameter.body, "Type");
       parameter.type = StringValue(tree, type).value_or("");
       parameter.type_node = ResolveNode(tree, type);
-      parameter.default_value = ResolveNode(tree, tree.Find(parameter.body, "Default"));
+      parameter.default_value = ResolveNode(tree, FindMerged(tree, parameter.body, "Default"));
     }
     out.push_back(parameter);
   }
@@ -126,7 +127,7 @@ absl::StatusOr<Template> Template::FromTree(const Tree& tree, size_t max_alias_e
 }
 
 NodeId Template::Section(std::string_view name) const {
-  return ResolveNode(*tree_, tree_->Find(root_, name));
+  return ResolveNode(*tree_, FindMerged(*tree_, root_, name));
 }
 
 const Resource* Template::FindResource(std::string_view logical_id) const {

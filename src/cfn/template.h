@@ -20,8 +20,9 @@ using syntax::NodeId;
 // The SAM transform name that makes a template a SAM template.
 inline constexpr std::string_view kSamTransform = "AWS::Serverless-2016-10-31";
 
-// One entry of `Resources`. Value nodes have aliases followed; `key` is the
-// key as written. Absent attributes are kNoNode.
+// One entry of `Resources`. Value nodes have aliases followed and merge keys
+// applied (`<<: *base` supplies what the body does not say, see
+// merge_keys.h); `key` is the key as written. Absent attributes are kNoNode.
 struct Resource {
   std::string_view logical_id;
   NodeId key = kNoNode;
@@ -62,7 +63,8 @@ class Template {
   const syntax::Tree& tree() const { return *tree_; }
   NodeId root() const { return root_; }
 
-  // Top-level section values (aliases followed), kNoNode when absent.
+  // Top-level section values (aliases followed, merge keys applied), kNoNode
+  // when absent.
   NodeId Section(std::string_view name) const;
   NodeId format_version_section() const { return Section("AWSTemplateFormatVersion"); }
   NodeId description_section() const { return Section("Description"); }

@@ -1,5 +1,6 @@
 #include "src/cfn/template_detect.h"
 
+#include "src/cfn/merge_keys.h"
 #include "src/cfn/node_text.h"
 
 namespace cfnfix::cfn {
@@ -11,7 +12,7 @@ bool LooksLikeTemplate(const syntax::Tree& tree) {
   syntax::NodeId resources = ResolveNode(tree, tree.Find(root, "Resources"));
   if (!IsMapping(tree, resources)) return false;
   for (size_t i = 0; i < tree.pair_count(resources); ++i) {
-    if (tree.Find(tree.value(resources, i), "Type") != syntax::kNoNode) return true;
+    if (FindMerged(tree, tree.value(resources, i), "Type") != syntax::kNoNode) return true;
   }
   return false;
 }

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "src/cfn/intrinsics.h"
+#include "src/cfn/merge_keys.h"
 #include "src/cfn/node_text.h"
 
 namespace cfnfix::cfn {
@@ -57,7 +58,7 @@ bool IsLiteral(const Tree& tree, NodeId id, NodeKind kind) {
 
 NodeId Get(const Tree& tree, NodeId mapping, std::string_view key) {
   if (!IsLiteral(tree, mapping, NodeKind::kMapping)) return kNoNode;
-  return ResolveNode(tree, tree.Find(mapping, key));
+  return ResolveNode(tree, FindMerged(tree, mapping, key));
 }
 
 NodeId GetPath(const Tree& tree, NodeId from, std::initializer_list<std::string_view> path) {

@@ -29,7 +29,8 @@ using NodeList = absl::InlinedVector<NodeId, 4>;
 // intrinsic function call (`!If [...]`, `{"Fn::If": [...]}`, `!Ref x`).
 bool IsLiteral(const syntax::Tree& tree, NodeId id, syntax::NodeKind kind);
 
-// The value under `key` in `mapping`, aliases followed on both. kNoNode when
+// The value under `key` in `mapping`, aliases followed on both and merge keys
+// (`<<: *base`) applied as PyYAML applies them (see merge_keys.h). kNoNode when
 // `mapping` is kNoNode, not a literal mapping (an intrinsic call such as
 // `{"Fn::If": ...}` is not looked into) or has no such key.
 NodeId Get(const syntax::Tree& tree, NodeId mapping, std::string_view key);

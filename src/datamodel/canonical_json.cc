@@ -1,5 +1,6 @@
 #include "src/datamodel/canonical_json.h"
 
+#include <algorithm>
 #include <string_view>
 #include <vector>
 
@@ -294,9 +295,9 @@ class Dumper {
       if (key == kNoNode) continue;
       CFNFIX_ASSIGN_OR_RETURN(has_merge, IsMergeKey(key));
     }
-    out_.push_back('{');
-    if (!has_merge) {
+    if (!has_merge && !options_.sort_keys) {
       // The common case: keys are unique (ParseSource checked), in order.
+      out_.push_back('{');
       for (size_t i = 0; i < pairs; ++i) {
         if (i > 0) out_.push_back(',');
         CFNFIX_ASSIGN_OR_RETURN(NodeId key, ScalarKey(tree_.key(id, i)));
@@ -306,20 +307,34 @@ class Dumper {
       out_.push_back('}');
       return absl::OkStatus();
     }
-    std::vector<Entry> entries;
-    CFNFIX_RETURN_IF_ERROR(Flatten(id, depth, &entries));
-    // A later entry replaces an earlier one's value but keeps its place, as
-    // a Python dict does.
     std::vector<Entry> ordered;
-    absl::flat_hash_map<std::string_view, size_t> index;
-    for (const Entry& entry : entries) {
-      auto [it, inserted] = index.try_emplace(tree_.node(entry.key).value, ordered.size());
-      if (inserted) {
-        ordered.push_back(entry);
-      } else {
-        ordered[it->second].value = entry.value;
+    if (!has_merge) {
+      ordered.reserve(pairs);
+      for (size_t i = 0; i < pairs; ++i) {
+        CFNFIX_ASSIGN_OR_RETURN(NodeId key, ScalarKey(tree_.key(id, i)));
+        ordered.push_back(Entry{key, tree_.value(id, i)});
+      }
+    } else {
+      std::vector<Entry> entries;
+      CFNFIX_RETURN_IF_ERROR(Flatten(id, depth, &entries));
+      // A later entry replaces an earlier one's value but keeps its place,
+      // as a Python dict does.
+      absl::flat_hash_map<std::string_view, size_t> index;
+      for (const Entry& entry : entries) {
+        auto [it, inserted] = index.try_emplace(tree_.node(entry.key).value, ordered.size());
+        if (inserted) {
+          ordered.push_back(entry);
+        } else {
+          ordered[it->second].value = entry.value;
+        }
       }
     }
+    if (options_.sort_keys) {
+      std::sort(ordered.begin(), ordered.end(), [&](const Entry& a, const Entry& b) {
+        return tree_.node(a.key).value < tree_.node(b.key).value;
+      });
+    }
+    out_.push_back('{');
     bool first = true;
     for (const Entry& entry : ordered) {
       if (!first) out_.push_back(',');
@@ -395,13 +410,19 @@ class Dumper {
         return;
       }
       case NodeKind::kMapping: {
+        std::vector<size_t> order(tree_.pair_count(id));
+        for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+        if (options_.sort_keys) {
+          std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+            return tree_.node(tree_.key(id, a)).value < tree_.node(tree_.key(id, b)).value;
+          });
+        }
         out_.push_back('{');
-        const size_t pairs = tree_.pair_count(id);
-        for (size_t i = 0; i < pairs; ++i) {
+        for (size_t i = 0; i < order.size(); ++i) {
           if (i > 0) out_.push_back(',');
-          AppendJsonString(tree_.node(tree_.key(id, i)).value, &out_);
+          AppendJsonString(tree_.node(tree_.key(id, order[i])).value, &out_);
           out_.push_back(':');
-          DumpJson(tree_.value(id, i));
+          DumpJson(tree_.value(id, order[i]));
         }
         out_.push_back('}');
         return;

@@ -13,6 +13,10 @@ namespace cfnfix::datamodel {
 
 struct DumpOptions {
   size_t max_alias_expansion = 100000;
+  // Mapping keys in byte order of their text instead of source order: for
+  // comparing data whose mapping order carries no meaning (CloudFormation
+  // reads a template's objects as unordered).
+  bool sort_keys = false;
 };
 
 // The template's data as canonical JSON (one line, no spaces, UTF-8, "\n" at

@@ -45,6 +45,11 @@ TEST(GetTest, FollowsAliasesAndRefusesWhatIsNotALiteralMapping) {
       // Not an intrinsic: two keys, or an unknown non-Fn key.
       {"v: {Ref: x, k: 1}\n", "t.yaml", "1"},
       {"v: {k: 1}\n", "t.yaml", "1"},
+      // Merge keys: the merged value, unless the mapping says otherwise.
+      {"b: &b {k: merged}\nv: {<<: *b, j: 2}\n", "t.yaml", "merged"},
+      {"b: &b {k: merged}\nv: {k: own, <<: *b}\n", "t.yaml", "own"},
+      {"a: &a {j: 1}\nb: &b {k: second}\nv: {<<: [*a, *b]}\n", "t.yaml", "second"},
+      {"v: {'<<': {k: 1}}\n", "t.yaml", "<none>"},
   };
   for (const GetCase& c : cases) {
     auto tree = Parse(c.text, c.file);

@@ -124,6 +124,18 @@ TEST(CanonicalJsonTest, MergeAndValueKeysAreNotValues) {
   EXPECT_EQ(D("=: 1\n"), R"({"=":1})");
 }
 
+TEST(CanonicalJsonTest, SortKeysOrdersEveryMappingByKeyText) {
+  const DumpOptions sorted{.sort_keys = true};
+  EXPECT_EQ(D("b: 1\na: {z: [{y: 1, x: 2}], m: 3}\n", "t.yaml", sorted),
+            R"({"a":{"m":3,"z":[{"x":2,"y":1}]},"b":1})");
+  EXPECT_EQ(D("base: &b {k: 1, j: 2}\nx: {c: 0, <<: *b, j: 9}\n", "t.yaml", sorted),
+            R"({"base":{"j":2,"k":1},"x":{"c":0,"j":9,"k":1}})");
+  EXPECT_EQ(D(R"({"b": 1, "a": {"d": true, "c": null}})", "t.json", sorted),
+            R"({"a":{"c":null,"d":true},"b":1})");
+  // Without the option the source order stays.
+  EXPECT_EQ(D("b: 1\na: 2\n"), R"({"b":1,"a":2})");
+}
+
 TEST(CanonicalJsonTest, AliasesAreExpanded) {
   EXPECT_EQ(D("a: &x [1, {k: v}]\nb: *x\nc: &s text\nd: *s\n"),
             R"({"a":[1,{"k":"v"}],"b":[1,{"k":"v"}],"c":"text","d":"text"})");

@@ -44,6 +44,24 @@ TEST(Repoint, KeepsTheFormOfTheReference) {
   EXPECT_EQ(RepointAt(yaml, "t.yaml", {"R", "H"}), "<INVALID_ARGUMENT: unsupported form>");
 }
 
+TEST(Repoint, RefusesWhatAnAliasReadsToo) {
+  const std::string yaml =
+      "R:\n"
+      "  A: &shared !Ref Old\n"
+      "  B: *shared\n"
+      "  C: &props {Bucket: !Ref Old}\n"
+      "  D: *props\n"
+      "  E: &unused !Ref Old\n";
+  const std::string refused =
+      "<FAILED_PRECONDITION: the reference is read through a YAML alias elsewhere, which would "
+      "change too>";
+  EXPECT_EQ(RepointAt(yaml, "t.yaml", {"R", "A"}), refused);
+  EXPECT_EQ(RepointAt(yaml, "t.yaml", {"R", "B"}), refused);
+  EXPECT_EQ(RepointAt(yaml, "t.yaml", {"R", "D", "Bucket"}), refused);
+  EXPECT_EQ(RepointAt(yaml, "t.yaml", {"R", "E"}),
+            absl::StrReplaceAll(yaml, {{"&unused !Ref Old", "&unused !Ref New"}}));
+}
+
 TEST(Repoint, Json) {
   const std::string json =
       "{\"A\": {\"Ref\": \"Old\"}, \"B\": {\"Fn::GetAtt\": [\"Old\", \"Arn\"]}, "

@@ -96,6 +96,16 @@ TEST(RenderValue, ShortIntrinsicsInline) {
                                          Value::Seq({Value::Str("A"), Value::Ref("Attr")})),
                         style),
             "!GetAtt [A, !Ref Attr]");
+  // A node has one tag: a call directly inside a short-form call is long.
+  const Value azs = Value::Intrinsic("Fn::GetAZs", Value::Ref("AWS::Region"));
+  EXPECT_EQ(RenderValue(azs, style), "!GetAZs {Ref: AWS::Region}");
+  EXPECT_EQ(RenderValue(Value::Intrinsic("Fn::Select", Value::Seq({Value::Number("1"), azs})),
+                        style),
+            "!Select [1, !GetAZs {Ref: AWS::Region}]");
+  EXPECT_EQ(RenderValue(Value::Intrinsic("Fn::Base64", Value::Sub("x")), style),
+            "!Base64 {Fn::Sub: x}");
+  auto tree = Parse("A: " + RenderValue(azs, style) + "\n", "t.yaml");
+  EXPECT_NE(tree, nullptr);
 }
 
 TEST(RenderValue, FunctionWithoutShortFormUsesLongFormInShortFile) {

@@ -7,6 +7,7 @@
 #include "src/base/strings.h"
 #include "src/cfn/intrinsics.h"
 #include "src/cfn/node_text.h"
+#include "src/engine/editing/alias_edit.h"
 #include "src/engine/editing/mapping_edit.h"
 #include "src/engine/editing/render_value.h"
 #include "src/engine/editing/replace_node.h"
@@ -106,6 +107,11 @@ absl::StatusOr<std::vector<Edit>> MakeList(const Tree& tree, NodeId scalar,
 absl::StatusOr<std::vector<Edit>> Repoint(const Tree& tree, NodeId site, std::string_view old_id,
                                           std::string_view new_id) {
   std::optional<cfn::Intrinsic> fn = cfn::AsIntrinsic(tree, site);
+  if (ReadThroughAlias(tree, site) ||
+      (fn && ReadThroughAlias(tree, tree.Resolve(fn->argument)))) {
+    return absl::FailedPreconditionError(
+        "the reference is read through a YAML alias elsewhere, which would change too");
+  }
   if (!fn) {
     absl::StatusOr<Edit> edit = ReplaceNode(tree, site, Value::Ref(new_id));
     if (!edit.ok()) return edit.status();

@@ -19,7 +19,9 @@ namespace cfnfix::engine {
 // `${old_id.Attr}` names replaced (the whole string is rewritten when it is
 // written with escapes); anything else that is not an intrinsic (a literal
 // name) becomes a Ref to `new_id`. Fails (InvalidArgument) for other
-// functions and unreadable GetAtt or Sub arguments.
+// functions and unreadable GetAtt or Sub arguments; (FailedPrecondition)
+// when the site or the name it holds is read through a YAML alias
+// elsewhere (see ReadThroughAlias): that place would be repointed too.
 absl::StatusOr<std::vector<Edit>> Repoint(const syntax::Tree& tree, syntax::NodeId site,
                                           std::string_view old_id, std::string_view new_id);
 

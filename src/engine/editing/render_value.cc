@@ -119,6 +119,11 @@ class Renderer {
       return tag + " " + Scalar(Value::Str(arg.items()[0].text() + "." +
                                                      arg.items()[1].text()));
     }
+    // A node takes one tag: a call as the argument of a short-form call
+    // is written in long form (`!GetAZs {Ref: AWS::Region}`).
+    if (arg.kind() == Value::Kind::kIntrinsic) {
+      return absl::StrCat(tag, " {", Key(arg.text()), ": ", Flow(arg.argument()), "}");
+    }
     return tag + " " + Flow(arg);
   }
 

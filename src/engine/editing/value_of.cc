@@ -9,6 +9,7 @@
 #include "src/base/status_macros.h"
 #include "src/base/strings.h"
 #include "src/cfn/intrinsics.h"
+#include "src/cfn/merge_keys.h"
 #include "src/engine/editing/render_scalar.h"
 
 namespace cfnfix::engine {
@@ -77,11 +78,17 @@ absl::StatusOr<Value> ScalarOf(const Tree& tree, NodeId id) {
   return Value::Str(value);
 }
 
-absl::StatusOr<Value> Read(const Tree& tree, NodeId id, bool ignore_tag);
+// How a node is read: as it is (ValueOf), or for a copy elsewhere, with
+// aliases followed, anchors left out and merge keys applied (ExpandedValueOf).
+struct Mode {
+  bool expand = false;
+};
+
+absl::StatusOr<Value> Read(const Tree& tree, NodeId id, bool ignore_tag, Mode mode);
 
 // The argument of a short-form call: the tagged node read without its tag.
-absl::StatusOr<Value> ShortFormCall(const Tree& tree, const cfn::Intrinsic& fn) {
-  CFNFIX_ASSIGN_OR_RETURN(Value argument, Read(tree, fn.node, /*ignore_tag=*/true));
+absl::StatusOr<Value> ShortFormCall(const Tree& tree, const cfn::Intrinsic& fn, Mode mode) {
+  CFNFIX_ASSIGN_OR_RETURN(Value argument, Read(tree, fn.node, /*ignore_tag=*/true, mode));
   if (fn.kind == cfn::IntrinsicKind::kGetAtt && argument.kind() == Value::Kind::kString) {
     // `!GetAtt A.B` is the list [A, B]; the resource ends at the first dot.
     const std::string& text = argument.text();
@@ -93,39 +100,57 @@ absl::StatusOr<Value> ShortFormCall(const Tree& tree, const cfn::Intrinsic& fn) 
   return Value::Intrinsic(fn.name, std::move(argument));
 }
 
-absl::StatusOr<Value> Read(const Tree& tree, NodeId id, bool ignore_tag) {
+// A mapping's entries: its own (ValueOf), or after merging (ExpandedValueOf).
+absl::StatusOr<std::vector<cfn::MergedEntry>> EntriesOf(const Tree& tree, NodeId id, Mode mode) {
+  if (mode.expand && cfn::HasMergeKey(tree, id)) {
+    std::optional<std::vector<cfn::MergedEntry>> merged = cfn::MergedEntries(tree, id);
+    if (!merged) return Refuse(tree, id, "a merge key whose value is not a mapping or list of them");
+    return *std::move(merged);
+  }
+  std::vector<cfn::MergedEntry> entries;
+  for (size_t i = 0; i < tree.pair_count(id); ++i) {
+    const NodeId key = tree.key(id, i);
+    entries.push_back({mode.expand ? tree.Resolve(key) : key, tree.value(id, i)});
+  }
+  return entries;
+}
+
+absl::StatusOr<Value> Read(const Tree& tree, NodeId id, bool ignore_tag, Mode mode) {
   const syntax::Node& node = tree.node(id);
-  if (node.kind == NodeKind::kAlias) return Refuse(tree, id, "an alias");
-  if (!node.anchor.empty()) return Refuse(tree, id, "an anchored node");
+  if (node.kind == NodeKind::kAlias) {
+    if (mode.expand) return Read(tree, tree.Resolve(id), ignore_tag, mode);
+    return Refuse(tree, id, "an alias");
+  }
+  if (!node.anchor.empty() && !mode.expand) return Refuse(tree, id, "an anchored node");
   if (!ignore_tag && !node.tag.empty()) {
     std::optional<cfn::Intrinsic> fn = cfn::AsIntrinsic(tree, id);
     if (!fn || fn->kind == cfn::IntrinsicKind::kOther) {
       return Refuse(tree, id, absl::StrFormat("the tag %s", ToAbsl(tree.TagText(id))));
     }
-    return ShortFormCall(tree, *fn);
+    return ShortFormCall(tree, *fn, mode);
   }
   if (node.kind == NodeKind::kScalar) return ScalarOf(tree, id);
   if (node.kind == NodeKind::kSequence) {
     std::vector<Value> items;
     for (NodeId item : tree.children(id)) {
-      CFNFIX_ASSIGN_OR_RETURN(Value value, Read(tree, item, false));
+      CFNFIX_ASSIGN_OR_RETURN(Value value, Read(tree, item, false, mode));
       items.push_back(std::move(value));
     }
     return Value::Seq(std::move(items));
   }
   std::optional<cfn::Intrinsic> fn = cfn::AsIntrinsic(tree, id);
   if (fn && fn->kind != cfn::IntrinsicKind::kOther) {
-    CFNFIX_ASSIGN_OR_RETURN(Value argument, Read(tree, fn->argument, false));
+    CFNFIX_ASSIGN_OR_RETURN(Value argument, Read(tree, fn->argument, false, mode));
     return Value::Intrinsic(fn->name, std::move(argument));
   }
+  CFNFIX_ASSIGN_OR_RETURN(std::vector<cfn::MergedEntry> entries, EntriesOf(tree, id, mode));
   std::vector<Value::Pair> pairs;
-  for (size_t i = 0; i < tree.pair_count(id); ++i) {
-    const NodeId key = tree.key(id, i);
-    const syntax::Node& k = tree.node(key);
-    if (k.kind != NodeKind::kScalar || !k.tag.empty() || !k.anchor.empty()) {
-      return Refuse(tree, key, "a key that is not a plain string");
+  for (const cfn::MergedEntry& entry : entries) {
+    const syntax::Node& k = tree.node(entry.key);
+    if (k.kind != NodeKind::kScalar || !k.tag.empty() || (!k.anchor.empty() && !mode.expand)) {
+      return Refuse(tree, entry.key, "a key that is not a plain string");
     }
-    CFNFIX_ASSIGN_OR_RETURN(Value value, Read(tree, tree.value(id, i), false));
+    CFNFIX_ASSIGN_OR_RETURN(Value value, Read(tree, entry.value, false, mode));
     pairs.emplace_back(std::string(k.value), std::move(value));
   }
   return Value::Map(std::move(pairs));
@@ -150,7 +175,14 @@ absl::Status ExpectNoComment(const Tree& tree, Span span) {
 absl::StatusOr<Value> ValueOf(const Tree& tree, NodeId node) {
   if (node == syntax::kNoNode) return absl::InvalidArgumentError("no node");
   CFNFIX_RETURN_IF_ERROR(ExpectNoComment(tree, tree.FullSpan(node)));
-  return Read(tree, node, false);
+  return Read(tree, node, false, Mode{});
+}
+
+absl::StatusOr<Value> ExpandedValueOf(const Tree& tree, NodeId node, bool drop_comments) {
+  if (node == syntax::kNoNode) return absl::InvalidArgumentError("no node");
+  node = tree.Resolve(node);
+  if (!drop_comments) CFNFIX_RETURN_IF_ERROR(ExpectNoComment(tree, tree.FullSpan(node)));
+  return Read(tree, node, false, Mode{.expand = true});
 }
 
 }  // namespace cfnfix::engine

@@ -21,6 +21,16 @@ namespace cfnfix::engine {
 // other than an intrinsic's short form, and a key that is not a string.
 absl::StatusOr<Value> ValueOf(const syntax::Tree& tree, syntax::NodeId node);
 
+// `node` (aliases followed) as a Value for writing a copy of it elsewhere,
+// as when an alias is written out: like ValueOf, except that aliases inside
+// read as the nodes they stand for, anchors are left out (the original keeps
+// them), and a mapping with merge keys (`<<: *base`) reads as its entries
+// after merging, in the data model's order (see cfn/merge_keys.h). A comment
+// inside refuses it as in ValueOf, unless `drop_comments`: the copy then has
+// none, and the original keeps them.
+absl::StatusOr<Value> ExpandedValueOf(const syntax::Tree& tree, syntax::NodeId node,
+                                      bool drop_comments = false);
+
 // FailedPrecondition when a comment lies within `span`, which an edit
 // rewriting that span would drop.
 absl::Status ExpectNoComment(const syntax::Tree& tree, Span span);
