@@ -256,7 +256,7 @@ struct ImageUse {
 // The image for `evidence` and the instance type in `holder`.
 Choice ChooseFor(const RuleContext& ctx, const ImageEvidence& evidence, NodeId holder) {
   const std::vector<cfn::NamedInstanceType> types =
-      cfn::InstanceTypesOf(ctx.tree(), ctx.tmpl(), ctx.tree().Find(holder, "InstanceType"));
+      cfn::InstanceTypesOf(ctx.tree(), ctx.tmpl(), cfn::Get(ctx.tree(), holder, "InstanceType"));
   for (const cfn::NamedInstanceType& type : types) {
     if (type.traits.arch != types[0].traits.arch ||
         type.traits.accelerator != types[0].traits.accelerator) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "absl/strings/str_format.h"
+#include "src/cfn/values.h"
 #include "src/engine/editing/mapping_edit.h"
 #include "src/engine/editing/render_value.h"
 #include "src/engine/rule.h"
@@ -104,8 +105,8 @@ std::optional<std::string> WantedPolicy(const RuleContext& ctx, const cfn::Resou
     if (resource.type == "AWS::RDS::DBInstance") {
       // Cluster members and replicas keep no data of their own.
       const syntax::Tree& tree = ctx.tree();
-      if (tree.Find(resource.properties, "DBClusterIdentifier") != syntax::kNoNode ||
-          tree.Find(resource.properties, "SourceDBInstanceIdentifier") != syntax::kNoNode) {
+      if (cfn::PropertyAt(tree, resource, {"DBClusterIdentifier"}) != syntax::kNoNode ||
+          cfn::PropertyAt(tree, resource, {"SourceDBInstanceIdentifier"}) != syntax::kNoNode) {
         return std::nullopt;
       }
     }

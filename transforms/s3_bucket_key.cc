@@ -109,7 +109,7 @@ bool WantsBucketKey(const Tree& tree, NodeId by_default) {
   bool kms = false;
   for (NodeId mapping : cfn::Branches(tree, by_default)) {
     if (!cfn::IsLiteral(tree, mapping, NodeKind::kMapping)) return false;
-    for (NodeId algorithm : cfn::Branches(tree, tree.Find(mapping, "SSEAlgorithm"))) {
+    for (NodeId algorithm : cfn::Branches(tree, cfn::Get(tree, mapping, "SSEAlgorithm"))) {
       std::optional<std::string_view> value = cfn::StringValue(tree, algorithm);
       if (!value || *value == kDsse) return false;
       kms = kms || *value == kKms;
@@ -161,7 +161,7 @@ void CheckRule(RuleContext& ctx, const cfn::Resource& resource, NodeId rule) {
   if (!by_default_index) return;
   if (!WantsBucketKey(tree, tree.value(rule, *by_default_index))) return;
 
-  const NodeId enabled = tree.Find(rule, "BucketKeyEnabled");
+  const NodeId enabled = cfn::Get(tree, rule, "BucketKeyEnabled");
   if (enabled == syntax::kNoNode) {
     ReportMissing(ctx, resource, rule, *by_default_index);
     return;
@@ -179,7 +179,7 @@ void Check(RuleContext& ctx) {
     absl::flat_hash_set<NodeId> seen;
     const NodeId encryption = cfn::PropertyAt(tree, *resource, {"BucketEncryption"});
     for (NodeId config : cfn::BranchesOfKind(tree, encryption, NodeKind::kMapping)) {
-      const NodeId list = tree.Find(config, "ServerSideEncryptionConfiguration");
+      const NodeId list = cfn::Get(tree, config, "ServerSideEncryptionConfiguration");
       for (NodeId sequence : cfn::BranchesOfKind(tree, list, NodeKind::kSequence)) {
         for (NodeId item : tree.children(sequence)) {
           for (NodeId rule : cfn::BranchesOfKind(tree, item, NodeKind::kMapping)) {
