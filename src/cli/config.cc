@@ -54,6 +54,14 @@ absl::StatusOr<std::string> ReadScalar(const Tree& tree, NodeId node, std::strin
   return std::string(tree.node(resolved).value);
 }
 
+absl::StatusOr<bool> ReadBool(const Tree& tree, NodeId node, std::string_view what) {
+  std::string_view text = tree.node(tree.Resolve(node)).value;
+  if (text != "true" && text != "false") {
+    return ErrorAt(tree, node, absl::StrFormat("%s must be true or false", what));
+  }
+  return text == "true";
+}
+
 int LineOf(const Tree& tree, NodeId node) {
   return static_cast<int>(tree.Locate(tree.FullSpan(node).begin).line);
 }
@@ -187,11 +195,9 @@ absl::StatusOr<FileConfig> LoadConfig(const std::string& path) {
     } else if (key == "ignore") {
       CFNFIX_ASSIGN_OR_RETURN(config.ignore, ReadList(tree, value, "ignore"));
     } else if (key == "unsafe-fixes") {
-      std::string_view text = tree.node(tree.Resolve(value)).value;
-      if (text != "true" && text != "false") {
-        return ErrorAt(tree, value, "unsafe-fixes must be true or false");
-      }
-      config.unsafe_fixes = text == "true";
+      CFNFIX_ASSIGN_OR_RETURN(config.unsafe_fixes, ReadBool(tree, value, key));
+    } else if (key == "other-tools-suppressions") {
+      CFNFIX_ASSIGN_OR_RETURN(config.other_tools_suppressions, ReadBool(tree, value, key));
     } else if (key == "per-file-ignores") {
       CFNFIX_RETURN_IF_ERROR(ReadPerFileIgnores(tree, value, config));
     } else if (key == "rules") {
@@ -199,7 +205,7 @@ absl::StatusOr<FileConfig> LoadConfig(const std::string& path) {
     } else {
       return ErrorAt(tree, tree.key(root, i),
                      absl::StrFormat("unknown setting '%s' (select, ignore, unsafe-fixes, "
-                                     "per-file-ignores, rules)",
+                                     "other-tools-suppressions, per-file-ignores, rules)",
                                      key));
     }
   }

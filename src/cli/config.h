@@ -3,6 +3,7 @@
 //   select: [CF1, s3-bucket-key]     # rules to run (default: all)
 //   ignore: [ami-ssm-parameter]      # rules to skip
 //   unsafe-fixes: false              # apply unsafe fixes by default
+//   other-tools-suppressions: true   # honour cfn-lint, cfn_nag, checkov markers
 //   per-file-ignores:                # globs, relative to this file's directory
 //     "legacy/**": [CF101]
 //   rules:                           # rule options, as each rule declares them
@@ -42,6 +43,7 @@ struct FileConfig {
   std::vector<std::string> select;
   std::vector<std::string> ignore;
   std::optional<bool> unsafe_fixes;
+  std::optional<bool> other_tools_suppressions;
   // Validated against each rule's declared options.
   engine::RuleOptions rule_options;
   std::vector<PerFileIgnore> per_file_ignores;

@@ -105,6 +105,11 @@ absl::StatusOr<EffectiveSettings> SettingsResolver::For(const std::string& path)
                            : config != nullptr   ? At(*config, "unsafe-fixes")
                                                  : "default"};
 
+  const bool other_tools = config == nullptr || config->other_tools_suppressions.value_or(true);
+  settings.other_tools_suppressions = {
+      other_tools ? "true" : "false",
+      config != nullptr ? At(*config, "other-tools-suppressions") : "default"};
+
   std::vector<std::string> ignore;
   for (const Sourced& entry : settings.ignore) ignore.push_back(entry.value);
   absl::StatusOr<std::vector<const engine::RuleInfo*>> rules =
@@ -114,6 +119,7 @@ absl::StatusOr<EffectiveSettings> SettingsResolver::For(const std::string& path)
   settings.fixer.rules = *std::move(rules);
   settings.fixer.apply_at_least =
       unsafe ? engine::Applicability::kUnsafe : engine::Applicability::kSafe;
+  settings.fixer.other_tools_suppressions = other_tools;
   if (config != nullptr) settings.fixer.rule_options = config->rule_options;
   settings.rule_options = OptionValues(config, settings.fixer.rule_options);
   return settings;
@@ -140,6 +146,9 @@ std::string FormatSettings(const std::string& path, const EffectiveSettings& set
   }
   absl::StrAppendFormat(&out, "unsafe-fixes: %s  # %s\n", settings.unsafe_fixes.value,
                         origin(settings.unsafe_fixes.origin));
+  absl::StrAppendFormat(&out, "other-tools-suppressions: %s  # %s\n",
+                        settings.other_tools_suppressions.value,
+                        origin(settings.other_tools_suppressions.origin));
   out += settings.fixer.rules.empty() ? "rules: []  # the rules that run\n"
                                       : "rules:  # the rules that run\n";
   for (const engine::RuleInfo* rule : settings.fixer.rules) {

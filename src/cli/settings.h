@@ -37,6 +37,7 @@ struct EffectiveSettings {
   std::string select_origin;
   std::vector<Sourced> ignore;              // file, per-file-ignores, --ignore
   Sourced unsafe_fixes;
+  Sourced other_tools_suppressions;
   std::vector<Sourced> rule_options;        // "rule/option: value" of every declared option
   engine::FixerOptions fixer;               // `base` with rules and options filled in
 };

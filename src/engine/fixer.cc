@@ -82,7 +82,7 @@ Analysis Analyze(std::shared_ptr<const SourceText> source, syntax::Format format
     RuleContext context(shared, *rule, options.rule_options, found);
     rule->check(context);
   }
-  Suppressions suppressions = Suppressions::Collect(*tree, *tmpl);
+  Suppressions suppressions = Suppressions::Collect(*tree, *tmpl, options.other_tools_suppressions);
   for (Diagnostic& d : found) {
     if (!suppressions.Silences(*d.rule, d.range.begin)) analysis.diagnostics.push_back(std::move(d));
   }

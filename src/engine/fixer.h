@@ -30,6 +30,8 @@ struct FixerOptions {
   // Collect the template's own suppressions that silence nothing
   // (FileOutcome::unused_suppressions).
   bool report_unused_suppressions = false;
+  // Honour cfn-lint's, cfn_nag's and checkov's suppression markers too.
+  bool other_tools_suppressions = true;
 };
 
 // A diagnostic resolved for printing: location and fix state.

@@ -137,7 +137,8 @@ Span CommentTarget(std::string_view text, Span comment) {
 
 }  // namespace
 
-Suppressions Suppressions::Collect(const Tree& tree, const cfn::Template& tmpl) {
+Suppressions Suppressions::Collect(const Tree& tree, const cfn::Template& tmpl,
+                                   bool other_tools) {
   Suppressions result;
   const uint32_t size = static_cast<uint32_t>(tree.text().size());
   auto add = [&](Span range, std::vector<std::string> patterns, bool own, std::string marker,
@@ -154,7 +155,8 @@ Suppressions Suppressions::Collect(const Tree& tree, const cfn::Template& tmpl) 
     const uint32_t at = tree.FullSpan(tree.Find(template_metadata, "cfnfix")).begin;
     add(Span{0, size}, *patterns, true, metadata_marker(*patterns), at);
   }
-  std::vector<std::string> foreign = ForeignMetadataNames(tree, template_metadata, true);
+  std::vector<std::string> foreign;
+  if (other_tools) foreign = ForeignMetadataNames(tree, template_metadata, true);
   if (!foreign.empty()) add(Span{0, size}, foreign, false, "", 0);
   std::vector<Span> resource_ranges;
   for (const cfn::Resource& resource : tmpl.resources()) {
@@ -164,7 +166,7 @@ Suppressions Suppressions::Collect(const Tree& tree, const cfn::Template& tmpl) 
       const uint32_t at = tree.FullSpan(tree.Find(resource.metadata, "cfnfix")).begin;
       add(range, *patterns, true, metadata_marker(*patterns), at);
     }
-    foreign = ForeignMetadataNames(tree, resource.metadata, false);
+    if (other_tools) foreign = ForeignMetadataNames(tree, resource.metadata, false);
     if (!foreign.empty()) add(range, foreign, false, "", 0);
   }
   for (const syntax::Token& token : tree.tokens()) {
@@ -177,7 +179,7 @@ Suppressions Suppressions::Collect(const Tree& tree, const cfn::Template& tmpl) 
       continue;
     }
     std::optional<std::string> id = CheckovSkipId(comment);
-    if (!id) continue;
+    if (!id || !other_tools) continue;
     // checkov reads the comment as skipping the resource whose block holds it.
     std::vector<std::string> names = Translate(ForeignTool::kCheckov, {*id}, false);
     if (names.empty()) continue;

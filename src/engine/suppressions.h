@@ -31,7 +31,9 @@ namespace cfnfix::engine {
 
 class Suppressions {
  public:
-  static Suppressions Collect(const syntax::Tree& tree, const cfn::Template& tmpl);
+  // `other_tools`: also read cfn-lint's, cfn_nag's and checkov's markers.
+  static Suppressions Collect(const syntax::Tree& tree, const cfn::Template& tmpl,
+                              bool other_tools = true);
 
   // True when a finding of `rule` starting at `offset` is silenced. Records
   // which of cfnfix's own suppressions did the silencing.

@@ -133,6 +133,12 @@ out=$("$CFNFIX" check "$sample/resource-level.json")
 grep -q "CF101 .*'Reported'" <<< "$out" && pass || fail "cfn-lint resource-level ids are exact, as cfn-lint reads them"
 grep -qE "'Kept'|CF302" <<< "$out" && fail "resource-level cfn-lint / checkov skip not honoured: $out" || pass
 
+# other-tools-suppressions: false reads cfnfix's own markers only.
+printf 'other-tools-suppressions: false\n' > "$sample/.cfnfix.yaml"
+[ "$("$CFNFIX" check "$sample/markers.yaml" | grep -c ': CF')" -eq 9 ] && pass || fail "other-tools-suppressions: false"
+"$CFNFIX" config "$sample/markers.yaml" | grep -qx "other-tools-suppressions: false  # $sample/.cfnfix.yaml:1" && pass || fail "config shows other-tools-suppressions"
+rm "$sample/.cfnfix.yaml"
+
 # --report-unused-suppressions: cfnfix's own markers that silence nothing.
 cat > "$sample/unused.yaml" <<'YAML'
 Resources:
