@@ -15,6 +15,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "src/cli/config.h"
+#include "src/cli/settings.h"
 #include "src/datamodel/canonical_json.h"
 #include "src/engine/registry.h"
 #include "src/engine/rule_table_markdown.h"
@@ -26,32 +27,29 @@
 namespace cfnfix::cli {
 namespace {
 
-absl::StatusOr<RunOptions> MakeRunOptions(const CommonOptions& common, Mode mode) {
+SettingsRequest ToRequest(const CommonOptions& common) {
+  SettingsRequest request;
+  request.select = common.select;
+  request.ignore = common.ignore;
+  request.unsafe_fixes = common.unsafe_fixes;
+  request.config_path = common.config_path;
+  request.no_config = common.no_config;
+  return request;
+}
+
+RunOptions MakeRunOptions(const CommonOptions& common, Mode mode) {
   RunOptions options;
   options.mode = mode;
   options.threads = common.threads;
-  FileConfig config;
-  std::optional<std::string> config_path;
-  if (!common.no_config) {
-    config_path = common.config_path.empty() ? FindConfigFile() : common.config_path;
-  }
-  if (config_path) {
-    absl::StatusOr<FileConfig> loaded = LoadConfig(*config_path);
-    if (!loaded.ok()) return absl::InvalidArgumentError(FormatError(*config_path, loaded.status()));
-    config = *std::move(loaded);
-  }
-  // The command line's --select replaces the file's; --ignore adds to it.
-  std::vector<std::string> select = common.select.empty() ? config.select : common.select;
-  std::vector<std::string> ignore = config.ignore;
-  ignore.insert(ignore.end(), common.ignore.begin(), common.ignore.end());
-  absl::StatusOr<std::vector<const engine::RuleInfo*>> rules = engine::SelectRules(select, ignore);
-  if (!rules.ok()) return rules.status();
-  options.fixer.rules = *std::move(rules);
-  const bool unsafe = common.unsafe_fixes || config.unsafe_fixes.value_or(false);
-  options.fixer.apply_at_least =
-      unsafe ? engine::Applicability::kUnsafe : engine::Applicability::kSafe;
-  options.fixer.rule_options = config.rule_options;
+  options.skip_non_templates = common.skip_non_templates;
   options.fixer.parse_options.max_bytes = common.max_bytes;
+  options.fixer.report_unused_suppressions = common.report_unused_suppressions;
+  auto resolver = std::make_shared<SettingsResolver>(ToRequest(common), options.fixer);
+  options.fixer_for = [resolver](const std::string& path) -> absl::StatusOr<engine::FixerOptions> {
+    absl::StatusOr<EffectiveSettings> settings = resolver->For(path);
+    if (!settings.ok()) return settings.status();
+    return std::move(settings->fixer);
+  };
   return options;
 }
 
@@ -113,7 +111,8 @@ std::string RulesApplied(const std::vector<FileResult>& results) {
   return absl::StrJoin(names, ", ");
 }
 
-int WritePatch(const std::vector<FileResult>& results, const std::string& patch_path) {
+int WritePatch(const std::vector<FileResult>& results, const std::string& patch_path,
+               bool quiet) {
   std::vector<FileDiff> diffs;
   std::string body = "Fixes made by cfnfix:\n";
   for (const FileResult& r : results) {
@@ -125,7 +124,7 @@ int WritePatch(const std::vector<FileResult>& results, const std::string& patch_
     }
   }
   if (diffs.empty()) {
-    std::cerr << "cfnfix: nothing to fix; no patch written\n";
+    if (!quiet) std::cerr << "cfnfix: nothing to fix; no patch written\n";
     return kExitClean;
   }
   PatchInfo info;
@@ -142,6 +141,7 @@ int WritePatch(const std::vector<FileResult>& results, const std::string& patch_
     std::cerr << FormatError(patch_path, written) << "\n";
     return kExitError;
   }
+  if (quiet) return kExitClean;
   std::cerr << "cfnfix: wrote " << diffs.size() << (diffs.size() == 1 ? " file" : " files")
             << " of fixes to " << patch_path << "\n";
   return kExitClean;
@@ -152,32 +152,71 @@ struct Run {
   std::vector<FileResult> results;
 };
 
+// Standard output, or the --output-file (opened before any work, so a bad
+// path fails fast).
+class Output {
+ public:
+  explicit Output(const std::string& path) : path_(path) {
+    if (!path.empty()) file_.open(path, std::ios::binary | std::ios::trunc);
+  }
+  bool ok() const { return path_.empty() || file_.is_open(); }
+  std::ostream& stream() { return path_.empty() ? std::cout : file_; }
+  // False (after saying so) when the file could not be written.
+  bool Close() {
+    if (path_.empty()) return true;
+    file_.close();
+    if (file_) return true;
+    std::cerr << "cfnfix: " << path_ << ": write failed\n";
+    return false;
+  }
+
+ private:
+  std::string path_;
+  std::ofstream file_;
+};
+
+std::optional<Output> OpenOutput(const CommonOptions& common) {
+  Output output(common.output_file);
+  if (output.ok()) return output;
+  std::cerr << "cfnfix: " << common.output_file << ": cannot open for writing\n";
+  return std::nullopt;
+}
+
+ReportOptions ToReport(const CommonOptions& common) {
+  return ReportOptions{common.verbose, common.quiet, common.statistics};
+}
+
+bool AnyUnusedSuppression(const std::vector<FileResult>& results) {
+  for (const FileResult& r : results) {
+    if (!r.outcome.unused_suppressions.empty()) return true;
+  }
+  return false;
+}
+
 // Options from the command line, then every file processed; nullopt (after
 // telling the user why) when the command line or the walk fails.
 std::optional<Run> StartRun(const CommonOptions& common, Mode mode) {
-  absl::StatusOr<RunOptions> options = MakeRunOptions(common, mode);
-  if (!options.ok()) {
-    std::cerr << "cfnfix: " << options.status().message() << "\n";
-    return std::nullopt;
-  }
-  absl::StatusOr<std::vector<FileResult>> results = RunFiles(common.paths, *options);
+  RunOptions options = MakeRunOptions(common, mode);
+  absl::StatusOr<std::vector<FileResult>> results = RunFiles(common.paths, options);
   if (!results.ok()) {
     std::cerr << "cfnfix: " << results.status().message() << "\n";
     return std::nullopt;
   }
-  return Run{*std::move(options), *std::move(results)};
+  return Run{std::move(options), *std::move(results)};
 }
 
 }  // namespace
 
 int RunCheck(const CommonOptions& common) {
+  std::optional<Output> output = OpenOutput(common);
+  if (!output) return kExitError;
   std::optional<Run> run = StartRun(common, Mode::kCheck);
   if (!run) return kExitError;
-  const RunOptions* options = &run->options;
   std::vector<FileResult>* results = &run->results;
-  PrintFindings(std::cout, std::cerr, *results, common.format, /*after_fix=*/false,
-                options->fixer.apply_at_least, common.verbose);
-  if (AnyError(*results)) return kExitError;
+  PrintFindings(output->stream(), std::cerr, *results, common.format, /*after_fix=*/false,
+                ToReport(common));
+  if (!output->Close() || AnyError(*results)) return kExitError;
+  if (AnyUnusedSuppression(*results)) return kExitFindings;
   for (const FileResult& r : *results) {
     if (!r.outcome.findings.empty()) return kExitFindings;
   }
@@ -185,10 +224,12 @@ int RunCheck(const CommonOptions& common) {
 }
 
 int RunDiff(const CommonOptions& common) {
+  std::optional<Output> output = OpenOutput(common);
+  if (!output) return kExitError;
   std::optional<Run> run = StartRun(common, Mode::kFix);
   if (!run) return kExitError;
   std::vector<FileResult>* results = &run->results;
-  const bool color = UseColor(common.color);
+  const bool color = common.output_file.empty() && UseColor(common.color);
   bool any_diff = false;
   for (const FileResult& r : *results) {
     if (!r.skip_reason.empty()) {
@@ -196,21 +237,22 @@ int RunDiff(const CommonOptions& common) {
     } else if (!r.outcome.status.ok()) {
       std::cerr << FormatError(r.outcome.path, r.outcome.status) << "\n";
     } else if (r.outcome.changed()) {
-      std::cout << FileDiffText(r, color);
+      output->stream() << FileDiffText(r, color);
       any_diff = true;
     }
   }
-  if (AnyError(*results)) return kExitError;
+  if (!output->Close() || AnyError(*results)) return kExitError;
   return any_diff ? kExitFindings : kExitClean;
 }
 
 int RunFix(const CommonOptions& common, const std::string& patch_path) {
+  std::optional<Output> output = OpenOutput(common);
+  if (!output) return kExitError;
   std::optional<Run> run = StartRun(common, Mode::kFix);
   if (!run) return kExitError;
-  const RunOptions* options = &run->options;
   std::vector<FileResult>* results = &run->results;
   if (!patch_path.empty()) {
-    int code = WritePatch(*results, patch_path);
+    int code = WritePatch(*results, patch_path, common.quiet);
     for (const FileResult& r : *results) {
       if (!r.outcome.status.ok()) std::cerr << FormatError(r.outcome.path, r.outcome.status) << "\n";
     }
@@ -245,8 +287,9 @@ int RunFix(const CommonOptions& common, const std::string& patch_path) {
   for (const std::string& path : RemoveStaleTempFiles(on_disk)) {
     std::cerr << path << ": removed, a temporary file left by an interrupted run\n";
   }
-  std::ostream& report = stdin_mode ? std::cerr : std::cout;
-  if (common.format == OutputFormat::kText) {
+  std::ostream& report =
+      !common.output_file.empty() ? output->stream() : stdin_mode ? std::cerr : std::cout;
+  if (common.format == OutputFormat::kText && !common.quiet) {
     for (const FileResult& r : *results) {
       for (const engine::Finding& f : r.outcome.applied) {
         report << r.outcome.path << ": fixed " << f.rule->code << " [" << f.rule->name << "] "
@@ -255,12 +298,33 @@ int RunFix(const CommonOptions& common, const std::string& patch_path) {
     }
   }
   PrintFindings(report, std::cerr, *results, common.format, /*after_fix=*/true,
-                options->fixer.apply_at_least, common.verbose);
-  if (AnyError(*results) || write_failed) return kExitError;
+                ToReport(common));
+  if (!output->Close() || AnyError(*results) || write_failed) return kExitError;
+  if (AnyUnusedSuppression(*results)) return kExitFindings;
   for (const FileResult& r : *results) {
     if (!r.outcome.remaining.empty()) return kExitFindings;
   }
   return kExitClean;
+}
+
+int RunConfig(const CommonOptions& common) {
+  SettingsResolver resolver(ToRequest(common), engine::FixerOptions{});
+  int code = kExitClean;
+  for (const std::string& path : common.paths) {
+    // A directory is shown as a template inside it would be configured.
+    std::error_code ec;
+    std::string probe = std::filesystem::is_directory(path, ec)
+                            ? (std::filesystem::path(path) / kConfigFileName).string()
+                            : path;
+    absl::StatusOr<EffectiveSettings> settings = resolver.For(probe);
+    if (!settings.ok()) {
+      std::cerr << "cfnfix: " << settings.status().message() << "\n";
+      code = kExitError;
+      continue;
+    }
+    std::cout << FormatSettings(path, *settings, DisplayPath);
+  }
+  return code;
 }
 
 int RunParse(const std::string& path, size_t max_bytes) {

@@ -32,11 +32,17 @@ struct CommonOptions {
   std::string config_path;  // empty: look for .cfnfix.yaml
   bool no_config = false;
   bool verbose = false;  // say why a finding has no fix
+  bool quiet = false;    // findings only: no summary, no notes
+  bool statistics = false;
+  bool report_unused_suppressions = false;
+  std::string output_file;  // empty: standard output
+  bool skip_non_templates = false;
 };
 
 int RunCheck(const CommonOptions& options);
 int RunDiff(const CommonOptions& options);
 int RunFix(const CommonOptions& options, const std::string& patch_path);
+int RunConfig(const CommonOptions& options);
 int RunParse(const std::string& path, size_t max_bytes);
 int RunRules(RulesFormat format);
 int RunExplain(const std::string& code_or_name);

@@ -37,9 +37,8 @@ CLI::Validator OneOf(const std::vector<std::pair<std::string, Enum>>& choices) {
       "");
 }
 
-void AddCommonOptions(CLI::App* command, CommonOptions& options, bool with_format) {
-  command->add_option("paths", options.paths, "Template files or directories ('-' for stdin)")
-      ->required();
+// The options that decide a template's settings (`cfnfix config` takes these).
+void AddSettingsOptions(CLI::App* command, CommonOptions& options) {
   command->add_option("--select", options.select,
                       "Only these rules (codes, names or code prefixes like CF1)")
       ->delimiter(',')
@@ -49,6 +48,16 @@ void AddCommonOptions(CLI::App* command, CommonOptions& options, bool with_forma
       ->allow_extra_args(false);
   command->add_flag("--unsafe-fixes", options.unsafe_fixes,
                     "Also apply fixes that change deployed behaviour");
+  command->add_option("--config", options.config_path,
+                      "Configuration file for every template (default: the nearest .cfnfix.yaml "
+                      "from each template's directory up to the repository root)");
+  command->add_flag("--no-config", options.no_config, "Ignore configuration files");
+}
+
+void AddCommonOptions(CLI::App* command, CommonOptions& options, bool with_format) {
+  command->add_option("paths", options.paths, "Template files or directories ('-' for stdin)")
+      ->required();
+  AddSettingsOptions(command, options);
   if (with_format) {
     command->add_option("--format", options.format, "Output format (default text)")
         ->transform(OneOf<OutputFormat>({{"text", OutputFormat::kText},
@@ -56,16 +65,25 @@ void AddCommonOptions(CLI::App* command, CommonOptions& options, bool with_forma
                                          {"sarif", OutputFormat::kSarif},
                                          {"github", OutputFormat::kGithub}}))
         ->type_name("text|json|sarif|github");
+    command->add_flag("--statistics", options.statistics,
+                      "After the findings, how many each rule reported");
+    command->add_flag("--report-unused-suppressions", options.report_unused_suppressions,
+                      "Report cfnfix suppressions that silence nothing");
   }
+  command->add_option("--output-file,-o", options.output_file,
+                      "Write the report (or the diff) to this file instead of standard output");
   command->add_option("--color", options.color, "Color diffs (default auto: honors NO_COLOR)")
       ->transform(OneOf<ColorChoice>({{"auto", ColorChoice::kAuto},
                                       {"always", ColorChoice::kAlways},
                                       {"never", ColorChoice::kNever}}))
       ->type_name("auto|always|never");
-  command->add_option("--config", options.config_path,
-                      "Configuration file (default: .cfnfix.yaml here or in a parent directory)");
-  command->add_flag("--no-config", options.no_config, "Ignore configuration files");
-  command->add_flag("--verbose,-v", options.verbose, "Say why a finding has no fix");
+  command->add_flag("--verbose,-v", options.verbose,
+                    "Say why a finding has no fix");
+  command->add_flag("--quiet,-q", options.quiet,
+                    "Print the findings only: no summary lines and no notes");
+  command->add_flag("--skip-non-templates", options.skip_non_templates,
+                    "Leave out named files that are not templates, as in a directory walk "
+                    "(for pre-commit, which names every YAML and JSON file)");
   command->add_option("--threads", options.threads, "Worker threads (default: one per core)");
   command->add_option("--max-bytes", options.max_bytes, "Largest file accepted (default 64 MiB)");
 }
@@ -91,6 +109,12 @@ int main(int argc, char** argv) {
   fix->add_option("--patch", patch_path,
                   "Write the fixes as a `git am` patch to this file ('-' for stdout) instead of "
                   "changing files");
+
+  CommonOptions config_options;
+  CLI::App* config = app.add_subcommand(
+      "config", "Show the settings a template is checked with, and where each comes from");
+  config->add_option("paths", config_options.paths, "Template files or directories")->required();
+  AddSettingsOptions(config, config_options);
 
   std::string parse_path;
   bool parse_json = false;
@@ -120,6 +144,7 @@ int main(int argc, char** argv) {
   if (check->parsed()) return cfnfix::cli::RunCheck(check_options);
   if (diff->parsed()) return cfnfix::cli::RunDiff(diff_options);
   if (fix->parsed()) return cfnfix::cli::RunFix(fix_options, patch_path);
+  if (config->parsed()) return cfnfix::cli::RunConfig(config_options);
   if (parse->parsed()) return cfnfix::cli::RunParse(parse_path, parse_max_bytes);
   if (explain->parsed()) return cfnfix::cli::RunExplain(explain_rule);
   return cfnfix::cli::RunRules(rules_format);

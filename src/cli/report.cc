@@ -1,8 +1,10 @@
 #include "src/cli/report.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "src/engine/editing/render_scalar.h"
 #include "src/engine/registry.h"
 
@@ -52,20 +54,57 @@ void PrintErrors(std::ostream& err, const std::vector<FileResult>& results) {
   }
 }
 
+// Counts per rule, most frequent first, as ruff prints them.
+void PrintStatistics(std::ostream& out, const std::vector<FileResult>& results, bool after_fix) {
+  struct Count {
+    const engine::RuleInfo* rule;
+    size_t total = 0, fixable = 0;
+  };
+  std::vector<Count> counts;
+  for (const FileResult& r : results) {
+    for (const Finding& f : FindingsOf(r, after_fix)) {
+      auto it = std::find_if(counts.begin(), counts.end(),
+                             [&](const Count& c) { return c.rule == f.rule; });
+      if (it == counts.end()) it = counts.insert(counts.end(), Count{f.rule});
+      ++it->total;
+      it->fixable += Fixable(f, r.apply_at_least);
+    }
+  }
+  std::stable_sort(counts.begin(), counts.end(), [](const Count& a, const Count& b) {
+    return a.total != b.total ? a.total > b.total : a.rule->code < b.rule->code;
+  });
+  for (const Count& c : counts) {
+    out << absl::StrFormat("%5d\t%s\t%s%s\n", c.total, c.rule->code,
+                           c.fixable == c.total ? "[*] " : "", c.rule->name);
+  }
+}
+
 void PrintText(std::ostream& out, const std::vector<FileResult>& results, bool after_fix,
-               Applicability level, bool verbose) {
-  size_t total = 0, fixable = 0, unsafe = 0, fixed = 0;
+               const ReportOptions& report) {
+  size_t total = 0, fixable = 0, unsafe = 0, fixed = 0, unused = 0;
   for (const FileResult& r : results) {
     fixed += r.outcome.applied.size();
     for (const Finding& f : FindingsOf(r, after_fix)) {
       ++total;
-      bool can_fix = Fixable(f, level);
+      bool can_fix = Fixable(f, r.apply_at_least);
       fixable += can_fix;
       unsafe += !can_fix && f.has_fix && f.fix_applicability == Applicability::kUnsafe;
+      if (report.statistics) continue;
       out << r.outcome.path << ":" << f.at.line << ":" << f.at.column << ": " << f.rule->code
           << " [" << f.rule->name << "] " << f.message << (can_fix ? " [*]" : "") << "\n";
-      if (verbose && !f.no_fix_reason.empty()) out << "  no fix: " << f.no_fix_reason << "\n";
+      if (report.verbose && !f.no_fix_reason.empty()) {
+        out << "  no fix: " << f.no_fix_reason << "\n";
+      }
     }
+    for (const std::string& message : r.outcome.unused_suppressions) {
+      ++unused;
+      out << r.outcome.path << ":" << message << "\n";
+    }
+  }
+  if (report.statistics) PrintStatistics(out, results, after_fix);
+  if (report.quiet) return;
+  if (unused > 0) {
+    out << unused << (unused == 1 ? " unused suppression" : " unused suppressions") << ".\n";
   }
   if (after_fix && fixed > 0) out << "Fixed " << fixed << (fixed == 1 ? " finding" : " findings") << ".\n";
   size_t errors = 0;
@@ -110,6 +149,16 @@ void PrintJson(std::ostream& out, const std::vector<FileResult>& results, bool a
     out << ",\"fixed\":[";
     PrintJsonFindings(out, results, Which::kApplied);
   }
+  out << ",\"unused_suppressions\":[";
+  bool first_unused = true;
+  for (const FileResult& r : results) {
+    for (const std::string& message : r.outcome.unused_suppressions) {
+      out << (first_unused ? "" : ",") << "\n  {\"path\":" << JsonQuote(r.outcome.path)
+          << ",\"message\":" << JsonQuote(message) << "}";
+      first_unused = false;
+    }
+  }
+  out << (first_unused ? "" : "\n") << "]";
   out << ",\"errors\":[";
   bool first = true;
   for (const FileResult& r : results) {
@@ -172,11 +221,10 @@ std::string FormatError(const std::string& path, const absl::Status& status) {
 }
 
 void PrintFindings(std::ostream& out, std::ostream& err, const std::vector<FileResult>& results,
-                   OutputFormat format, bool after_fix, Applicability apply_at_least,
-                   bool verbose) {
+                   OutputFormat format, bool after_fix, const ReportOptions& report) {
   PrintErrors(err, results);
   switch (format) {
-    case OutputFormat::kText: PrintText(out, results, after_fix, apply_at_least, verbose); break;
+    case OutputFormat::kText: PrintText(out, results, after_fix, report); break;
     case OutputFormat::kJson: PrintJson(out, results, after_fix); break;
     case OutputFormat::kSarif: PrintSarif(out, results, after_fix); break;
     case OutputFormat::kGithub: PrintGithub(out, results, after_fix); break;

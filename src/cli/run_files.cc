@@ -17,9 +17,11 @@ bool MentionsTemplateKeys(std::string_view text) {
           text.find("AWS::") != std::string_view::npos);
 }
 
-FileResult ProcessOne(const WalkEntry& entry, const RunOptions& options) {
+FileResult ProcessOne(const WalkEntry& entry, const RunOptions& options,
+                      const engine::FixerOptions& file_options) {
   FileResult result;
   result.outcome.path = entry.path;
+  result.apply_at_least = file_options.apply_at_least;
   result.from_stdin = entry.path == "-";
   if (!entry.skip_reason.empty()) {
     result.skip_reason = entry.skip_reason;
@@ -36,7 +38,7 @@ FileResult ProcessOne(const WalkEntry& entry, const RunOptions& options) {
     absl::StatusOr<FileSnapshot> snapshot = SnapshotFile(entry.path, (*source)->text());
     if (snapshot.ok()) result.snapshot = *snapshot;
   }
-  engine::FixerOptions fixer = options.fixer;
+  engine::FixerOptions fixer = file_options;
   fixer.require_template = entry.explicit_path;
   result.outcome = options.mode == Mode::kFix ? engine::FixSource(*source, fixer)
                                               : engine::CheckSource(*source, fixer);
@@ -67,6 +69,9 @@ absl::StatusOr<std::vector<FileResult>> RunFiles(const std::vector<std::string>&
     absl::StatusOr<std::vector<WalkEntry>> walked = CollectFiles(on_disk, WalkOptions{});
     if (!walked.ok()) return walked.status();
     entries = *std::move(walked);
+    if (options.skip_non_templates) {
+      for (WalkEntry& entry : entries) entry.explicit_path = false;
+    }
   }
   for (const std::string& path : paths) {
     if (path != "-") continue;
@@ -76,9 +81,20 @@ absl::StatusOr<std::vector<FileResult>> RunFiles(const std::vector<std::string>&
     entries.insert(entries.begin(), stdin_entry);
   }
 
+  // Settings first, one file after another: configuration files are read
+  // once and an invalid one stops the run before anything is written.
+  std::vector<engine::FixerOptions> file_options(entries.size(), options.fixer);
+  if (options.fixer_for) {
+    for (size_t i = 0; i < entries.size(); ++i) {
+      absl::StatusOr<engine::FixerOptions> resolved = options.fixer_for(entries[i].path);
+      if (!resolved.ok()) return resolved.status();
+      file_options[i] = *std::move(resolved);
+    }
+  }
   std::vector<FileResult> results(entries.size());
-  ParallelFor(entries.size(), options.threads,
-              [&](size_t i) { results[i] = ProcessOne(entries[i], options); });
+  ParallelFor(entries.size(), options.threads, [&](size_t i) {
+    results[i] = ProcessOne(entries[i], options, file_options[i]);
+  });
 
   // Walked files that are not templates were never the user's concern.
   std::vector<FileResult> kept = std::move(missing);

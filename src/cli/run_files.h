@@ -3,6 +3,7 @@
 #ifndef CFNFIX_CLI_RUN_FILES_H_
 #define CFNFIX_CLI_RUN_FILES_H_
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -22,12 +23,20 @@ struct FileResult {
   std::string skip_reason;
   bool from_stdin = false;
   bool read_ok = false;
+  // Fixes at or above this level apply to this file (its configuration).
+  engine::Applicability apply_at_least = engine::Applicability::kSafe;
 };
 
 struct RunOptions {
   Mode mode = Mode::kCheck;
   engine::FixerOptions fixer;
+  // The options for one template (its own configuration file); `fixer` for
+  // every template when unset. Called once per file, before any is processed.
+  std::function<absl::StatusOr<engine::FixerOptions>(const std::string& path)> fixer_for;
   size_t threads = 0;  // 0: one per core
+  // Files named on the command line that are not templates are left out
+  // silently, as walked ones are (pre-commit names every YAML file).
+  bool skip_non_templates = false;
 };
 
 // Every template among `paths` (files, directories, or "-" for stdin), in

@@ -24,6 +24,7 @@ struct Analysis {
   bool lenient = false;  // JSON with trailing commas, see fixer.h
   std::vector<Diagnostic> diagnostics;
   std::shared_ptr<const SourceText> source;
+  std::vector<std::string> unused_suppressions;
 };
 
 bool Repairs(const Diagnostic& d, Applicability apply_at_least) {
@@ -81,9 +82,12 @@ Analysis Analyze(std::shared_ptr<const SourceText> source, syntax::Format format
     RuleContext context(shared, *rule, options.rule_options, found);
     rule->check(context);
   }
-  const Suppressions suppressions = Suppressions::Collect(*tree, *tmpl);
+  Suppressions suppressions = Suppressions::Collect(*tree, *tmpl, options.other_tools_suppressions);
   for (Diagnostic& d : found) {
     if (!suppressions.Silences(*d.rule, d.range.begin)) analysis.diagnostics.push_back(std::move(d));
+  }
+  if (options.report_unused_suppressions) {
+    analysis.unused_suppressions = suppressions.Unused(options.rules);
   }
   analysis.lenient = tree->lenient_json();
   if (analysis.lenient) HoldBackWithoutRepair(analysis.diagnostics, options.apply_at_least);
@@ -133,6 +137,7 @@ FileOutcome Start(const std::shared_ptr<const SourceText>& source, const FixerOp
   outcome.is_template = first.is_template;
   outcome.findings = ToFindings(first);
   outcome.remaining = outcome.findings;
+  outcome.unused_suppressions = first.unused_suppressions;
   return outcome;
 }
 

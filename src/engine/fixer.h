@@ -27,6 +27,11 @@ struct FixerOptions {
   // A file that parses but is not a template: an error when true (the user
   // named it), silently skipped when false (found by a directory walk).
   bool require_template = true;
+  // Collect the template's own suppressions that silence nothing
+  // (FileOutcome::unused_suppressions).
+  bool report_unused_suppressions = false;
+  // Honour cfn-lint's, cfn_nag's and checkov's suppression markers too.
+  bool other_tools_suppressions = true;
 };
 
 // A diagnostic resolved for printing: location and fix state.
@@ -53,6 +58,10 @@ struct FileOutcome {
   std::vector<Finding> remaining;  // findings left in the fixed text
   // What the applied fixes declared they change, over all passes.
   Footprint footprint;
+  // With FixerOptions::report_unused_suppressions: "LINE:COL: message" for
+  // each of the template's own suppressions that silenced nothing (in the
+  // original text).
+  std::vector<std::string> unused_suppressions;
 
   bool changed() const { return status.ok() && fixed != original; }
 };
