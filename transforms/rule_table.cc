@@ -10,7 +10,9 @@
   X(kKmsKeyRotation)              \
   X(kSplitLogBuckets)             \
   X(kCloudTrailLogFileValidation) \
-  X(kAmiSsmParameter)
+  X(kAmiSsmParameter)             \
+  X(kLambdaRuntimeEol)            \
+  X(kUnknownProperty)
 
 namespace cfnfix::transforms {
 
