@@ -12,7 +12,8 @@
   X(kCloudTrailLogFileValidation) \
   X(kAmiSsmParameter)             \
   X(kLambdaRuntimeEol)            \
-  X(kUnknownProperty)
+  X(kUnknownProperty)            \
+  X(kInvalidGetAtt)
 
 namespace cfnfix::transforms {
 
