@@ -47,7 +47,10 @@ known it renames or moves the entry:
    that object equal to the name but for case, or else the single one within
    one edit (names up to 5 characters) or two edits (longer names). With two
    candidates that close, nothing is suggested.
-3. A name that is neither is reported; removing it is an unsafe fix.
+3. A name that is neither is reported; removing it is an unsafe fix, offered
+   only when the object has every property its schema requires (otherwise
+   the removal would not make it valid and would only lose what was written,
+   such as an inline `TemplateBody` on a stack without `TemplateURL`).
 
 Only objects the schema closes (`additionalProperties: false`) are checked;
 types the table does not hold (`Custom::*`, `AWS::Serverless::*`, misspelt
@@ -235,6 +238,16 @@ NodeId DestinationValue(const Tree& tree, NodeId mapping,
   return at;
 }
 
+// Whether the object lacks a property its schema requires.
+bool MissesRequired(const Tree& tree, const schema::Shape& shape, NodeId mapping) {
+  for (const schema::Property& property : shape.properties) {
+    if (property.required && cfn::Get(tree, mapping, property.name) == syntax::kNoNode) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Whether the value written could be of the property's kind (intrinsics could be anything).
 bool ValueFits(const Tree& tree, NodeId value, const schema::Property& property) {
   for (NodeId branch : cfn::Branches(tree, value)) {
@@ -314,7 +327,10 @@ void ReportUnknown(RuleContext& ctx, const Place& place, const schema::Shape& sh
     return;
   }
   engine::FixBuilder fix = ctx.NewFix(Applicability::kUnsafe);
-  if (!place.path.empty() && tree.pair_count(mapping) == 1) {
+  if (MissesRequired(tree, shape, mapping)) {
+    // The removal alone would not make the object valid, and would lose what was written.
+    fix.Fail(absl::FailedPreconditionError("a required property is missing as well"));
+  } else if (!place.path.empty() && tree.pair_count(mapping) == 1) {
     // An emptied nested object is rewritten as `{}`, which a move into it in the same
     // pass would collide with; and an empty object rarely deploys either.
     fix.Fail(absl::FailedPreconditionError("it is the object's only entry"));
