@@ -10,7 +10,10 @@
   X(kKmsKeyRotation)              \
   X(kSplitLogBuckets)             \
   X(kCloudTrailLogFileValidation) \
-  X(kAmiSsmParameter)
+  X(kAmiSsmParameter)             \
+  X(kLambdaRuntimeEol)            \
+  X(kUnknownProperty)            \
+  X(kInvalidGetAtt)
 
 namespace cfnfix::transforms {
 

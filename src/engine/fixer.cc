@@ -141,6 +141,26 @@ FileOutcome Start(const std::shared_ptr<const SourceText>& source, const FixerOp
   return outcome;
 }
 
+// Whether the text the applied fixes made fails to parse as a template.
+bool BreaksTheFile(const ApplyResult& applied, syntax::Format format,
+                   const FixerOptions& options) {
+  if (applied.applied.empty()) return false;
+  const absl::StatusOr<syntax::Tree> tree = syntax::ParseSource(
+      SourceText::Create(applied.text, "clash-check"), options.parse_options, format);
+  return !tree.ok() ||
+         !cfn::Template::FromTree(*tree, options.parse_options.max_alias_expansion).ok();
+}
+
+bool SeveralRules(const ApplyResult& applied,
+                  const std::vector<std::vector<const Diagnostic*>>& fixable) {
+  for (size_t index : applied.applied) {
+    if (fixable[index].front()->rule != fixable[applied.applied.front()].front()->rule) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 FileOutcome CheckSource(std::shared_ptr<const SourceText> source, const FixerOptions& options) {
@@ -192,6 +212,23 @@ FileOutcome FixSource(std::shared_ptr<const SourceText> source, const FixerOptio
       return outcome;
     }
     ApplyResult applied = ApplyFixes(analysis.source->text(), fixes);
+    // Fixes by different rules can each be sound yet clash (one renames a key to the name
+    // another adds): when their joint output does not parse, this pass applies the first
+    // rule's fixes alone and the others are rediscovered on the next pass.
+    if (applied.malformed.empty() && BreaksTheFile(applied, format, options) &&
+        SeveralRules(applied, fixable)) {
+      const RuleInfo* first_rule = fixable[applied.applied.front()].front()->rule;
+      std::vector<const Fix*> kept;
+      std::vector<std::vector<const Diagnostic*>> kept_findings;
+      for (size_t index = 0; index < fixes.size(); ++index) {
+        if (fixable[index].front()->rule != first_rule) continue;
+        kept.push_back(fixes[index]);
+        kept_findings.push_back(fixable[index]);
+      }
+      fixes = std::move(kept);
+      fixable = std::move(kept_findings);
+      applied = ApplyFixes(analysis.source->text(), fixes);
+    }
     if (!applied.malformed.empty()) {
       std::vector<Finding> culprits;
       for (size_t index : applied.malformed) {

@@ -2,6 +2,7 @@
 // reports (log destinations that also hold data, and buckets logging into
 // themselves), run the engine with every rule and unsafe fixes, and count
 // again: none may be left, and the fixes may not create a dependency cycle.
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <string>
@@ -66,7 +67,13 @@ TEST(SplitLogBucketsOnCorpus, FixesEveryLogBucketWithoutNewCycles) {
       const size_t left = CountFindings(fixed, rule);
       EXPECT_EQ(left, 0u) << path;
       after += left;
-      EXPECT_EQ(Cycles(fixed), Cycles(source)) << path << ": the fix changed the dependency cycles";
+      // No new cycle (another rule's fix, such as removing an invalid property, may break one).
+      const std::vector<std::string> cycles_before = Cycles(source);
+      for (const std::string& cycle : Cycles(fixed)) {
+        EXPECT_NE(std::find(cycles_before.begin(), cycles_before.end(), cycle),
+                  cycles_before.end())
+            << path << ": the fixes made a new dependency cycle: " << cycle;
+      }
     }
   }
   std::cout << "split-log-buckets: before " << before << " in " << templates_with

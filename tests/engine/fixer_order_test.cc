@@ -49,5 +49,27 @@ TEST(FixerTest, ReportsFindingsInFileOrder) {
             (std::vector<std::string>{"CF401", "CF101", "CF201"}));
 }
 
+// kms-key-rotation adds `EnableKeyRotation` where unknown-property renames
+// `KeyRotationEnabled` to it: each fix is sound, both in one pass would write
+// the key twice. The pass keeps the first rule's fixes; the next pass sees
+// the renamed key and the other rule has nothing left to add.
+TEST(FixerTest, FixesOfTwoRulesThatClashAreAppliedInTwoPasses) {
+  const std::string text =
+      "Resources:\n"
+      "  Key:\n"
+      "    Type: AWS::KMS::Key\n"
+      "    Properties:\n"
+      "      KeyRotationEnabled: true\n";
+  FixerOptions options;
+  options.rules.assign(AllRules().begin(), AllRules().end());
+  options.apply_at_least = Applicability::kUnsafe;
+  const FileOutcome fixed = FixSource(SourceText::Create(text, "clash.yaml"), options);
+  ASSERT_TRUE(fixed.status.ok()) << fixed.status;
+  EXPECT_EQ(fixed.fixed.find("KeyRotationEnabled"), std::string::npos) << fixed.fixed;
+  const size_t first = fixed.fixed.find("EnableKeyRotation");
+  ASSERT_NE(first, std::string::npos) << fixed.fixed;
+  EXPECT_EQ(fixed.fixed.find("EnableKeyRotation", first + 1), std::string::npos) << fixed.fixed;
+}
+
 }  // namespace
 }  // namespace cfnfix::engine
