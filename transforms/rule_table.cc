@@ -10,7 +10,9 @@
   X(kKmsKeyRotation)              \
   X(kSplitLogBuckets)             \
   X(kCloudTrailLogFileValidation) \
-  X(kAmiSsmParameter)
+  X(kAmiSsmParameter)             \
+  X(kPolicyResourceArn)           \
+  X(kS3DenyInsecureTransport)
 
 namespace cfnfix::transforms {
 

@@ -212,6 +212,17 @@ FixBuilder& FixBuilder::Repoint(NodeId site, std::string_view old_id, std::strin
   return Add(engine::Repoint(tree_, site, old_id, new_id));
 }
 
+FixBuilder& FixBuilder::RefToGetAtt(NodeId ref_call, std::string_view attribute) {
+  ChangesAt(ref_call);
+  return Add(engine::RefToGetAtt(tree_, ref_call, attribute));
+}
+
+FixBuilder& FixBuilder::AddSubAttribute(NodeId sub_call, uint32_t sub_offset,
+                                        std::string_view attribute) {
+  ChangesAt(sub_call);
+  return Add(engine::AddSubAttribute(tree_, sub_call, sub_offset, attribute));
+}
+
 FixBuilder& FixBuilder::AddDependsOn(const cfn::Resource& resource, std::string_view name) {
   Changes("Resources", resource.logical_id);
   return Add(engine::AddDependsOn(tree_, resource, name));

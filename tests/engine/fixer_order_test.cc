@@ -36,7 +36,7 @@ TEST(FixerTest, ReportsFindingsInFileOrder) {
     seen.push_back(std::to_string(f.at.line) + ":" + std::to_string(f.at.column) + " " +
                    std::string(f.rule->code));
   }
-  EXPECT_EQ(seen, (std::vector<std::string>{"5:16 CF401", "8:3 CF101", "13:13 CF201"}));
+  EXPECT_EQ(seen, (std::vector<std::string>{"5:16 CF401", "8:3 CF101", "8:3 CF502", "13:13 CF201"}));
 
   // The fixes made in one pass are listed in the same order.
   options.apply_at_least = Applicability::kUnsafe;
