@@ -6,13 +6,19 @@
   X(kJsonSyntax)                  \
   X(kExpandYamlAliases)           \
   X(kRetainStatefulResources)     \
+  X(kS3Versioning)                \
+  X(kDynamoDbPointInTimeRecovery) \
+  X(kRdsDeletionProtection)       \
   X(kS3BucketKey)                 \
   X(kKmsKeyRotation)              \
+  X(kSqsEncryption)               \
+  X(kRdsStorageEncrypted)         \
   X(kSplitLogBuckets)             \
   X(kCloudTrailLogFileValidation) \
   X(kAmiSsmParameter)             \
   X(kPolicyResourceArn)           \
-  X(kS3DenyInsecureTransport)
+  X(kS3DenyInsecureTransport)     \
+  X(kS3PublicAccessBlock)
 
 namespace cfnfix::transforms {
 
