@@ -12,6 +12,7 @@
   X(kS3BucketKey)                 \
   X(kKmsKeyRotation)              \
   X(kSqsEncryption)               \
+  X(kSnsEncryption)               \
   X(kRdsStorageEncrypted)         \
   X(kSplitLogBuckets)             \
   X(kCloudTrailLogFileValidation) \
