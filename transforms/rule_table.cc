@@ -2,17 +2,26 @@
 // `const engine::RuleInfo kName`; this table is the only place that names it.
 #include "src/engine/registry.h"
 
-#define CFNFIX_RULES(X)           \
-  X(kJsonSyntax)                  \
-  X(kExpandYamlAliases)           \
-  X(kRetainStatefulResources)     \
-  X(kS3BucketKey)                 \
-  X(kKmsKeyRotation)              \
-  X(kSplitLogBuckets)             \
-  X(kCloudTrailLogFileValidation) \
-  X(kAmiSsmParameter)             \
-  X(kLambdaRuntimeEol)            \
-  X(kUnknownProperty)            \
+#define CFNFIX_RULES(X)            \
+  X(kJsonSyntax)                   \
+  X(kExpandYamlAliases)            \
+  X(kRetainStatefulResources)      \
+  X(kS3Versioning)                 \
+  X(kDynamoDbPointInTimeRecovery)  \
+  X(kRdsDeletionProtection)        \
+  X(kS3BucketKey)                  \
+  X(kKmsKeyRotation)               \
+  X(kSqsEncryption)                \
+  X(kSnsEncryption)                \
+  X(kRdsStorageEncrypted)          \
+  X(kSplitLogBuckets)              \
+  X(kCloudTrailLogFileValidation)  \
+  X(kAmiSsmParameter)              \
+  X(kPolicyResourceArn)            \
+  X(kS3DenyInsecureTransport)      \
+  X(kS3PublicAccessBlock)          \
+  X(kLambdaRuntimeEol)             \
+  X(kUnknownProperty)              \
   X(kInvalidGetAtt)
 
 namespace cfnfix::transforms {

@@ -1,6 +1,8 @@
 #include "src/engine/fix_builder.h"
 
 #include "absl/strings/str_cat.h"
+#include "src/base/strings.h"
+#include "src/cfn/values.h"
 #include "src/engine/apply_edits.h"
 #include "src/engine/editing/document_edit.h"
 #include "src/engine/editing/mapping_edit.h"
@@ -145,6 +147,19 @@ FixBuilder& FixBuilder::SetProperty(const cfn::Resource& resource, KeyPath path,
   Changes("Resources", resource.logical_id);
   std::vector<std::string_view> full = {"Properties"};
   full.insert(full.end(), path.begin(), path.end());
+  // A level that only a merge key (`<<: *base`) supplies would be shadowed
+  // by the entry SetPath writes, dropping the merged keys beside it.
+  NodeId level = resource.body;
+  for (std::string_view key : full) {
+    const NodeId merged = cfn::Get(tree_, level, key);
+    if (merged == syntax::kNoNode) break;
+    if (tree_.Find(tree_.Resolve(level), key) == syntax::kNoNode) {
+      return Fail(absl::FailedPreconditionError(
+          absl::StrCat(ToAbsl(key), " comes from a YAML merge key: writing it would hide the "
+                       "merged entries")));
+    }
+    level = merged;
+  }
   return Add(engine::SetPath(tree_, resource.body, full, value));
 }
 
@@ -210,6 +225,17 @@ FixBuilder& FixBuilder::Repoint(NodeId site, std::string_view old_id, std::strin
   const EntryOwner owner = OwnerOf(tree_, site);
   Repoints(owner.section, owner.name, old_id, new_id);
   return Add(engine::Repoint(tree_, site, old_id, new_id));
+}
+
+FixBuilder& FixBuilder::RefToGetAtt(NodeId ref_call, std::string_view attribute) {
+  ChangesAt(ref_call);
+  return Add(engine::RefToGetAtt(tree_, ref_call, attribute));
+}
+
+FixBuilder& FixBuilder::AddSubAttribute(NodeId sub_call, uint32_t sub_offset,
+                                        std::string_view attribute) {
+  ChangesAt(sub_call);
+  return Add(engine::AddSubAttribute(tree_, sub_call, sub_offset, attribute));
 }
 
 FixBuilder& FixBuilder::AddDependsOn(const cfn::Resource& resource, std::string_view name) {

@@ -6,6 +6,7 @@
 #ifndef CFNFIX_ENGINE_FIX_BUILDER_H_
 #define CFNFIX_ENGINE_FIX_BUILDER_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -100,6 +101,9 @@ class FixBuilder {
 
   // References.
   FixBuilder& Repoint(syntax::NodeId site, std::string_view old_id, std::string_view new_id);
+  FixBuilder& RefToGetAtt(syntax::NodeId ref_call, std::string_view attribute);
+  FixBuilder& AddSubAttribute(syntax::NodeId sub_call, uint32_t sub_offset,
+                              std::string_view attribute);
   FixBuilder& AddDependsOn(const cfn::Resource& resource, std::string_view name);
   FixBuilder& ReplaceDependsOn(const cfn::Resource& resource, std::string_view old_name,
                                std::string_view new_name);

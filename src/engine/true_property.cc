@@ -14,8 +14,12 @@ std::string Message(const cfn::Resource& resource, std::string_view text) {
 }
 
 void ReportMissing(RuleContext& ctx, const cfn::Resource& resource, const TrueProperty& want) {
-  FixBuilder fix = ctx.NewFix(Applicability::kSafe);
-  fix.SetProperty(resource, {want.property}, Value::Bool(true));
+  FixBuilder fix = ctx.NewFix(want.missing_fix);
+  if (want.parent.empty()) {
+    fix.SetProperty(resource, {want.property}, Value::Bool(true));
+  } else {
+    fix.SetProperty(resource, {want.parent, want.property}, Value::Bool(true));
+  }
   ctx.Report(ctx.RangeOf(resource.key), Message(resource, want.when_missing), std::move(fix));
 }
 
@@ -35,7 +39,17 @@ void ReportUnlessTrue(RuleContext& ctx, const cfn::Resource& resource, const Tru
       !cfn::IsLiteral(tree, resource.properties, syntax::NodeKind::kMapping)) {
     return;
   }
-  const NodeId value = cfn::PropertyAt(tree, resource, {want.property});
+  NodeId value = syntax::kNoNode;
+  if (want.parent.empty()) {
+    value = cfn::PropertyAt(tree, resource, {want.property});
+  } else {
+    const NodeId parent = cfn::PropertyAt(tree, resource, {want.parent});
+    // A parent given by an intrinsic can be neither read nor edited.
+    if (parent != syntax::kNoNode && !cfn::IsLiteral(tree, parent, syntax::NodeKind::kMapping)) {
+      return;
+    }
+    value = cfn::Get(tree, parent, want.property);
+  }
   if (value == syntax::kNoNode) {
     ReportMissing(ctx, resource, want);
     return;

@@ -74,6 +74,70 @@ TEST(Repoint, Json) {
             absl::StrReplaceAll(json, {{"\"name\"", "{\"Ref\": \"New\"}"}}));
 }
 
+// Ref to GetAtt, and an attribute added to a Sub reference.
+
+std::string ToGetAtt(std::string_view before, std::string name,
+                     std::initializer_list<std::string_view> path) {
+  return Edited(before, name,
+                [&](const Tree& tree) { return RefToGetAtt(tree, At(tree, path), "Arn"); });
+}
+
+TEST(RefToGetAtt, KeepsTheFormWhereverTheCallSits) {
+  const std::string yaml =
+      "R:\n"
+      "  A: !Ref B\n"
+      "  L:\n"
+      "  - !Ref 'B'\n"
+      "  - Ref: B\n"
+      "  F: [!Ref B, x]\n"
+      "  S: !Sub '${B}'\n";
+  EXPECT_EQ(ToGetAtt(yaml, "t.yaml", {"R", "A"}),
+            absl::StrReplaceAll(yaml, {{"A: !Ref B", "A: !GetAtt B.Arn"}}));
+  EXPECT_EQ(ToGetAtt(yaml, "t.yaml", {"R", "L", "0"}),
+            absl::StrReplaceAll(yaml, {{"!Ref 'B'", "!GetAtt 'B.Arn'"}}));
+  EXPECT_EQ(ToGetAtt(yaml, "t.yaml", {"R", "L", "1"}),
+            absl::StrReplaceAll(yaml, {{"Ref: B", "Fn::GetAtt: [B, Arn]"}}));
+  EXPECT_EQ(ToGetAtt(yaml, "t.yaml", {"R", "F", "0"}),
+            absl::StrReplaceAll(yaml, {{"[!Ref B,", "[!GetAtt B.Arn,"}}));
+  EXPECT_EQ(ToGetAtt(yaml, "t.yaml", {"R", "S"}), "<INVALID_ARGUMENT: not a Ref>");
+  const std::string json = "{\"A\": [{\"Ref\": \"B\"}]}";
+  EXPECT_EQ(ToGetAtt(json, "t.json", {"A", "0"}), "{\"A\": [{\"Fn::GetAtt\": [\"B\", \"Arn\"]}]}");
+}
+
+TEST(RefToGetAtt, RefusesWhatAnAliasReadsToo) {
+  EXPECT_EQ(ToGetAtt("R:\n  A: &r !Ref B\n  C: *r\n", "t.yaml", {"R", "A"}),
+            "<FAILED_PRECONDITION: the reference is read through a YAML alias elsewhere, which "
+            "would change too>");
+}
+
+std::string AddArn(std::string_view before, std::string name,
+                   std::initializer_list<std::string_view> path, uint32_t offset) {
+  return Edited(before, name, [&](const Tree& tree) {
+    return AddSubAttribute(tree, At(tree, path), offset, "Arn");
+  });
+}
+
+TEST(AddSubAttribute, InsertsAfterTheNameOrRewritesTheString) {
+  const std::string yaml =
+      "R:\n"
+      "  A: !Sub '${B}/*'\n"
+      "  C: !Sub [\"${B}\\t/x\", {}]\n"
+      "  D: !Sub 'x${B}'\n"
+      "  E: !Sub '${B.Arn}'\n";
+  EXPECT_EQ(AddArn(yaml, "t.yaml", {"R", "A"}, 0),
+            absl::StrReplaceAll(yaml, {{"${B}/*", "${B.Arn}/*"}}));
+  EXPECT_EQ(AddArn(yaml, "t.yaml", {"R", "C"}, 0),
+            absl::StrReplaceAll(yaml, {{"\"${B}\\t/x\"", "\"${B.Arn}\\t/x\""}}));
+  EXPECT_EQ(AddArn(yaml, "t.yaml", {"R", "D"}, 1),
+            absl::StrReplaceAll(yaml, {{"x${B}", "x${B.Arn}"}}));
+  EXPECT_EQ(AddArn(yaml, "t.yaml", {"R", "D"}, 0),
+            "<INVALID_ARGUMENT: no ${Name} reference starts there>");
+  EXPECT_EQ(AddArn(yaml, "t.yaml", {"R", "E"}, 0),
+            "<INVALID_ARGUMENT: no ${Name} reference starts there>");
+  const std::string json = "{\"A\": {\"Fn::Sub\": \"${B}/*\"}}";
+  EXPECT_EQ(AddArn(json, "t.json", {"A"}, 0), "{\"A\": {\"Fn::Sub\": \"${B.Arn}/*\"}}");
+}
+
 // DependsOn.
 
 template <typename Make>

@@ -36,7 +36,8 @@ TEST(FixerTest, ReportsFindingsInFileOrder) {
     seen.push_back(std::to_string(f.at.line) + ":" + std::to_string(f.at.column) + " " +
                    std::string(f.rule->code));
   }
-  EXPECT_EQ(seen, (std::vector<std::string>{"5:16 CF401", "8:3 CF101", "13:13 CF201"}));
+  EXPECT_EQ(seen, (std::vector<std::string>{"5:16 CF401", "8:3 CF101", "8:3 CF102", "8:3 CF502", "8:3 CF503",
+                                              "13:13 CF201"}));
 
   // The fixes made in one pass are listed in the same order.
   options.apply_at_least = Applicability::kUnsafe;
@@ -46,7 +47,7 @@ TEST(FixerTest, ReportsFindingsInFileOrder) {
   for (const Finding& f : fixed.applied) made.push_back(std::string(f.rule->code));
   ASSERT_GE(made.size(), 3u);
   EXPECT_EQ(std::vector<std::string>(made.begin(), made.begin() + 3),
-            (std::vector<std::string>{"CF401", "CF101", "CF201"}));
+            (std::vector<std::string>{"CF401", "CF101", "CF102"}));
 }
 
 // kms-key-rotation adds `EnableKeyRotation` where unknown-property renames

@@ -287,6 +287,84 @@ TEST(ReportUnlessTrue, AddsMissingPropertiesSafelyAndTurnsLiteralFalseUnsafely) 
   EXPECT_TRUE(outcome.remaining.empty());
 }
 
+void CheckNestedBackup(RuleContext& ctx) {
+  static constexpr TrueProperty kBackup = {.property = "Enabled",
+                                           .when_missing = "has no backup",
+                                           .when_false = "turns backup off",
+                                           .parent = "Backup",
+                                           .missing_fix = Applicability::kUnsafe};
+  for (const cfn::Resource* disk : ctx.ResourcesOfType("Disk")) {
+    ReportUnlessTrue(ctx, *disk, kBackup);
+  }
+}
+constexpr RuleInfo kNestedBackupRule = {.code = "CF997",
+                                        .name = "nested-backup-rule",
+                                        .summary = "test",
+                                        .fix_applicability = Applicability::kUnsafe,
+                                        .check = &CheckNestedBackup,
+                                        .documentation = ""};
+
+TEST(ReportUnlessTrue, ReadsAndCreatesAParentMappingWithTheRequestedApplicability) {
+  constexpr std::string_view kDisks = R"(Resources:
+  Bare:
+    Type: Disk
+  Empty:
+    Type: Disk
+    Properties:
+      Backup: {Window: night}
+  Off:
+    Type: Disk
+    Properties:
+      Backup:
+        Enabled: false
+  Opaque:
+    Type: Disk
+    Properties:
+      Backup: !If [C, {Enabled: true}, !Ref AWS::NoValue]
+)";
+  FixerOptions options;
+  options.rules = {&kNestedBackupRule};
+  options.apply_at_least = Applicability::kUnsafe;
+  FileOutcome outcome = FixSource(SourceText::Create(std::string(kDisks), "t.yaml"), options);
+  ASSERT_TRUE(outcome.status.ok()) << outcome.status;
+  std::vector<std::string> findings;
+  for (const Finding& f : outcome.findings) {
+    const bool safe = f.fix_applicability == Applicability::kSafe;
+    findings.push_back(absl::StrCat(f.at.line, " ", f.message, safe ? " safe" : " unsafe"));
+  }
+  EXPECT_EQ(findings, (std::vector<std::string>{"2 Disk 'Bare' has no backup unsafe",
+                                                "4 Disk 'Empty' has no backup unsafe",
+                                                "12 Disk 'Off' turns backup off unsafe"}));
+  EXPECT_NE(outcome.fixed.find("    Type: Disk\n    Properties:\n      Backup:\n        Enabled: "
+                               "true\n"),
+            std::string::npos)
+      << outcome.fixed;
+  EXPECT_NE(outcome.fixed.find("Backup: {Window: night, Enabled: true}"), std::string::npos)
+      << outcome.fixed;
+  EXPECT_NE(outcome.fixed.find("        Enabled: true\n  Opaque"), std::string::npos);
+  EXPECT_TRUE(outcome.remaining.empty());
+}
+
+TEST(ReportUnlessTrue, DoesNotShadowPropertiesThatAMergeKeySupplies) {
+  constexpr std::string_view kDisks = R"(Metadata:
+  Base: &base
+    Properties:
+      Size: 5
+Resources:
+  Merged:
+    <<: *base
+    Type: Disk
+)";
+  FixerOptions options;
+  options.rules = {&kEncryptedRule};
+  FileOutcome outcome = CheckSource(SourceText::Create(std::string(kDisks), "t.yaml"), options);
+  ASSERT_TRUE(outcome.status.ok()) << outcome.status;
+  ASSERT_EQ(outcome.findings.size(), 1u);
+  EXPECT_EQ(outcome.findings[0].no_fix_reason,
+            "Properties comes from a YAML merge key: writing it would hide "
+            "the merged entries");
+}
+
 // A rule reporting two findings that share one fix, and one whose fix
 // cannot be built.
 void CheckGroup(RuleContext& ctx) {

@@ -8,6 +8,7 @@
 #include "src/cfn/intrinsics.h"
 #include "src/cfn/node_text.h"
 #include "src/engine/editing/alias_edit.h"
+#include "src/engine/editing/entry_edit.h"
 #include "src/engine/editing/mapping_edit.h"
 #include "src/engine/editing/render_value.h"
 #include "src/engine/editing/replace_node.h"
@@ -135,6 +136,64 @@ absl::StatusOr<std::vector<Edit>> Repoint(const Tree& tree, NodeId site, std::st
     return RepointSub(tree, *sub, old_id, new_id);
   }
   return absl::InvalidArgumentError("unsupported form");
+}
+
+absl::StatusOr<std::vector<Edit>> RefToGetAtt(const Tree& tree, NodeId ref_call,
+                                              std::string_view attribute) {
+  std::optional<cfn::Intrinsic> fn = cfn::AsIntrinsic(tree, ref_call);
+  if (!fn || fn->kind != cfn::IntrinsicKind::kRef) return absl::InvalidArgumentError("not a Ref");
+  std::optional<std::string_view> target = cfn::RefTarget(tree, *fn);
+  if (!target) return absl::InvalidArgumentError("the Ref names no string");
+  if (ReadThroughAlias(tree, fn->node) || ReadThroughAlias(tree, fn->argument)) {
+    return absl::FailedPreconditionError(
+        "the reference is read through a YAML alias elsewhere, which would change too");
+  }
+  const std::string name(*target);
+  if (fn->short_form) {
+    // `!Ref X`: the tag and the scalar are rewritten, nothing around them.
+    return std::vector<Edit>{
+        Edit::Replace(tree.node(fn->node).tag, "!GetAtt"),
+        ReplaceScalar(tree, fn->argument, absl::StrCat(name, ".", ToAbsl(attribute)))};
+  }
+  // `Ref: X` / {"Ref": "X"}: the list form is the one JSON documents.
+  absl::StatusOr<Edit> key = RenameKey(tree, fn->node, 0, "Fn::GetAtt");
+  if (!key.ok()) return key.status();
+  RenderStyle style = DetectStyle(tree, fn->argument);
+  style.flow = true;
+  const std::string list =
+      absl::StrCat("[", RenderValue(Value::Str(name), style), ItemSeparator(style),
+                   RenderValue(Value::Str(attribute), style), "]");
+  return std::vector<Edit>{*std::move(key), Edit::Replace(tree.node(fn->argument).span, list)};
+}
+
+absl::StatusOr<std::vector<Edit>> AddSubAttribute(const Tree& tree, NodeId sub_call,
+                                                  uint32_t sub_offset,
+                                                  std::string_view attribute) {
+  std::optional<cfn::Intrinsic> fn = cfn::AsIntrinsic(tree, sub_call);
+  if (!fn || fn->kind != cfn::IntrinsicKind::kSub) return absl::InvalidArgumentError("not a Sub");
+  std::optional<cfn::SubString> sub = cfn::SubParts(tree, *fn);
+  if (!sub) return absl::InvalidArgumentError("unreadable Sub");
+  if (ReadThroughAlias(tree, fn->node) || ReadThroughAlias(tree, sub->string_node)) {
+    return absl::FailedPreconditionError(
+        "the reference is read through a YAML alias elsewhere, which would change too");
+  }
+  for (const cfn::SubPart& part : sub->parts) {
+    if (part.kind != cfn::SubPart::Kind::kReference || part.begin != sub_offset) continue;
+    if (!part.attribute.empty()) break;
+    const uint32_t name_end =
+        static_cast<uint32_t>(part.name.data() + part.name.size() - sub->text.data());
+    const std::string insert = absl::StrCat(".", ToAbsl(attribute));
+    std::optional<uint32_t> at = cfn::SourceOffsetOfDecoded(tree, sub->string_node, name_end);
+    std::optional<uint32_t> start =
+        cfn::SourceOffsetOfDecoded(tree, sub->string_node, name_end - part.name.size());
+    if (at && start && Span{*start, *at}.In(tree.text()) == part.name) {
+      return std::vector<Edit>{Edit::Insert(*at, insert)};
+    }
+    std::string text(sub->text);
+    text.insert(name_end, insert);
+    return std::vector<Edit>{ReplaceScalar(tree, sub->string_node, text)};
+  }
+  return absl::InvalidArgumentError("no ${Name} reference starts there");
 }
 
 absl::StatusOr<std::vector<Edit>> AddDependsOn(const Tree& tree, const cfn::Resource& resource,

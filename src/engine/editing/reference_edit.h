@@ -3,6 +3,7 @@
 #ifndef CFNFIX_ENGINE_EDITING_REFERENCE_EDIT_H_
 #define CFNFIX_ENGINE_EDITING_REFERENCE_EDIT_H_
 
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -24,6 +25,28 @@ namespace cfnfix::engine {
 // elsewhere (see ReadThroughAlias): that place would be repointed too.
 absl::StatusOr<std::vector<Edit>> Repoint(const syntax::Tree& tree, syntax::NodeId site,
                                           std::string_view old_id, std::string_view new_id);
+
+// Edits turning the `Ref X` call `ref_call` into `Fn::GetAtt` of X's
+// `attribute`, in the same form: `!Ref X` becomes `!GetAtt X.attribute`
+// (only the tag and the name are rewritten), a long-form `Ref: X` (JSON
+// `{"Ref": "X"}`) becomes `Fn::GetAtt: [X, attribute]` with the key renamed
+// and the name replaced by a flow list. Works wherever the call sits (an
+// entry's value, a sequence item, a flow collection). Fails
+// (InvalidArgument) when `ref_call` is no Ref to a string; (FailedPrecondition)
+// when it is read through a YAML alias elsewhere.
+absl::StatusOr<std::vector<Edit>> RefToGetAtt(const syntax::Tree& tree, syntax::NodeId ref_call,
+                                              std::string_view attribute);
+
+// Edits making the `${X}` reference whose `${` is at `sub_offset` of the
+// decoded template string of the Fn::Sub call `sub_call` read
+// `${X.attribute}`: only `.attribute` is inserted when the string is written
+// without escapes, else the whole string is rewritten. Fails
+// (InvalidArgument) when `sub_call` is no readable Sub or no `${X}` without
+// attribute starts there; (FailedPrecondition) when the string is read
+// through a YAML alias elsewhere.
+absl::StatusOr<std::vector<Edit>> AddSubAttribute(const syntax::Tree& tree,
+                                                  syntax::NodeId sub_call, uint32_t sub_offset,
+                                                  std::string_view attribute);
 
 // Edits making `resource` depend on `name`. Without DependsOn, `DependsOn:
 // name` goes right after `Type`, in the quote style of the Type scalar; a
