@@ -6,11 +6,14 @@
   X(kJsonSyntax)                  \
   X(kExpandYamlAliases)           \
   X(kRetainStatefulResources)     \
+  X(kDeletionPolicyPair)          \
   X(kS3BucketKey)                 \
   X(kKmsKeyRotation)              \
   X(kSplitLogBuckets)             \
   X(kCloudTrailLogFileValidation) \
-  X(kAmiSsmParameter)
+  X(kAmiSsmParameter)             \
+  X(kRedundantDependsOn)          \
+  X(kUnneededSub)
 
 namespace cfnfix::transforms {
 
