@@ -13,7 +13,9 @@
   X(kCloudTrailLogFileValidation) \
   X(kAmiSsmParameter)             \
   X(kRedundantDependsOn)          \
-  X(kUnneededSub)
+  X(kUnneededSub)                 \
+  X(kUnusedCondition)             \
+  X(kUnusedMapping)
 
 namespace cfnfix::transforms {
 

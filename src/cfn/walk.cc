@@ -18,4 +18,11 @@ void VisitNodes(const syntax::Tree& tree, syntax::NodeId root,
   }
 }
 
+bool HasAliases(const syntax::Tree& tree) {
+  for (syntax::NodeId id = 0; id < tree.node_count(); ++id) {
+    if (tree.node(id).kind == syntax::NodeKind::kAlias) return true;
+  }
+  return false;
+}
+
 }  // namespace cfnfix::cfn

@@ -16,6 +16,13 @@ namespace cfnfix::cfn {
 void VisitNodes(const syntax::Tree& tree, syntax::NodeId root,
                 absl::FunctionRef<bool(syntax::NodeId)> visit);
 
+// True when the tree holds a YAML alias anywhere. A rule that proves
+// something unused from the references it sees may skip such a file: an
+// alias can carry references from a place the reference graph does not
+// read (the anchor's), and CloudFormation rejects aliases anyway
+// (expand-yaml-aliases writes them out first).
+bool HasAliases(const syntax::Tree& tree);
+
 }  // namespace cfnfix::cfn
 
 #endif  // CFNFIX_CFN_WALK_H_

@@ -52,5 +52,14 @@ TEST(VisitNodes, DoesNothingForNoNode) {
   EXPECT_EQ(calls, 0);
 }
 
+TEST(HasAliases, FindsAnAliasAnywhere) {
+  auto plain = Parse("a: &x 1\nb: 2\n");
+  auto aliased = Parse("a: &x 1\nb: [*x]\n");
+  ASSERT_NE(plain, nullptr);
+  ASSERT_NE(aliased, nullptr);
+  EXPECT_FALSE(HasAliases(*plain));
+  EXPECT_TRUE(HasAliases(*aliased));
+}
+
 }  // namespace
 }  // namespace cfnfix::cfn
