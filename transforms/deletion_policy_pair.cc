@@ -31,10 +31,14 @@ there:
 | present | added |
 |---|---|
 | `DeletionPolicy: Retain` | `UpdateReplacePolicy: Retain` |
-| `DeletionPolicy: RetainExceptOnCreate` | `UpdateReplacePolicy: Retain` (the only value of the two that `UpdateReplacePolicy` accepts; a replacement never happens during creation) |
+| `DeletionPolicy: RetainExceptOnCreate` | `UpdateReplacePolicy: Retain` (see below) |
 | `DeletionPolicy: Snapshot` | `UpdateReplacePolicy: Snapshot` |
 | `UpdateReplacePolicy: Retain` | `DeletionPolicy: Retain` |
 | `UpdateReplacePolicy: Snapshot` | `DeletionPolicy: Snapshot` |
+
+`RetainExceptOnCreate` is not a value of `UpdateReplacePolicy`; `Retain` is
+what it means there, as a replacement never happens while the stack is
+being created.
 
 Deliberately not reported:
 - a lone `Delete`: it is the default, the other policy already behaves the same;
@@ -161,7 +165,7 @@ void Check(RuleContext& ctx) {
 extern const engine::RuleInfo kDeletionPolicyPair = {
     .code = "CF105",
     .name = "deletion-policy-pair",
-    .summary = "A DeletionPolicy without UpdateReplacePolicy (or the reverse) protects half the time",
+    .summary = "DeletionPolicy without UpdateReplacePolicy (or the reverse) protects half the time",
     .fix_applicability = Applicability::kSafe,
     .check = &Check,
     .documentation = kDoc,

@@ -15,7 +15,8 @@
   X(kRedundantDependsOn)          \
   X(kUnneededSub)                 \
   X(kUnusedCondition)             \
-  X(kUnusedMapping)
+  X(kUnusedMapping)               \
+  X(kUnusedParameter)
 
 namespace cfnfix::transforms {
 

@@ -1,6 +1,7 @@
 // unused-mapping (CF604): mappings that no Fn::FindInMap reads are removed.
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_set.h"
@@ -99,8 +100,9 @@ void Check(RuleContext& ctx) {
   for (size_t i = 0; i < tree.pair_count(mappings); ++i) {
     std::optional<std::string_view> name = cfn::StringValue(tree, tree.key(mappings, i));
     if (!name || read->contains(*name)) continue;
-    unused.push_back(
-        {*name, absl::StrFormat("Mapping '%s' is read by no Fn::FindInMap: it is dead data", *name)});
+    std::string message =
+        absl::StrFormat("Mapping '%s' is read by no Fn::FindInMap: it is dead data", *name);
+    unused.push_back({*name, std::move(message)});
   }
   const absl::Status no_fix =
       ctx.tmpl().transform_section() == syntax::kNoNode

@@ -18,7 +18,8 @@ syntax::NodeId KeyOf(const RuleContext& ctx, syntax::NodeId section, std::string
 
 void ReportUnusedEntries(RuleContext& ctx, std::string_view section,
                          const std::vector<UnusedEntry>& unused, Applicability applicability,
-                         const absl::Status& no_fix) {
+                         const absl::Status& no_fix,
+                         const std::function<void(FixBuilder&, std::string_view)>& also) {
   const syntax::Tree& tree = ctx.tree();
   const syntax::NodeId entries = ctx.tmpl().Section(section);
   // Names must be entries of a written section: anything else is a caller's bug.
@@ -41,6 +42,7 @@ void ReportUnusedEntries(RuleContext& ctx, std::string_view section,
     for (const UnusedEntry& entry : unused) {
       FixBuilder fix = ctx.NewFix(applicability);
       fix.RemoveSectionEntry(section, entry.name);
+      if (also) also(fix, entry.name);
       ctx.Report(ctx.RangeOf(KeyOf(ctx, entries, entry.name)), entry.message, std::move(fix));
     }
     return;
@@ -49,6 +51,7 @@ void ReportUnusedEntries(RuleContext& ctx, std::string_view section,
   FixBuilder fix = ctx.NewFix(applicability);
   for (const UnusedEntry& entry : unused) {
     fix.Removes(section, entry.name);
+    if (also) also(fix, entry.name);
   }
   std::optional<size_t> at = PairIndex(tree, tree.root(), section);
   if (at) {

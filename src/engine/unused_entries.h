@@ -4,6 +4,7 @@
 #ifndef CFNFIX_ENGINE_UNUSED_ENTRIES_H_
 #define CFNFIX_ENGINE_UNUSED_ENTRIES_H_
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,9 +25,12 @@ struct UnusedEntry {
 // empty `Conditions:` would be invalid). With a non-OK `no_fix`, each is
 // reported without a fix, for that reason. Reports nothing when a name is no
 // entry of the section (the section absent or not a mapping included).
+// `also`, when given, adds to each fix the edits elsewhere that must go with
+// removing that entry (or fails it).
 void ReportUnusedEntries(RuleContext& ctx, std::string_view section,
                          const std::vector<UnusedEntry>& unused, Applicability applicability,
-                         const absl::Status& no_fix);
+                         const absl::Status& no_fix,
+                         const std::function<void(FixBuilder&, std::string_view)>& also = {});
 
 }  // namespace cfnfix::engine
 

@@ -210,7 +210,7 @@ TEST(RemoveDependsOn, RefusesWhatItCannotRewrite) {
   EXPECT_EQ(RemoveFrom("Resources:\n  Trail:\n    Type: T\n    DependsOn:\n      - A  # first\n"
                        "      - B\n",
                        "t.yaml", {"A"}),
-            "<FAILED_PRECONDITION: a DependsOn item shares its line with something else>");
+            "<FAILED_PRECONDITION: an item to remove shares its line with something else>");
   EXPECT_EQ(RemoveFrom("Resources:\n  Trail:\n    Type: T\n    DependsOn: [A,  # first\n"
                        "      B]\n",
                        "t.yaml", {"B"}),

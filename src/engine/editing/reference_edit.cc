@@ -4,7 +4,6 @@
 #include <optional>
 #include <string>
 
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "src/base/strings.h"
 #include "src/cfn/intrinsics.h"
@@ -107,56 +106,6 @@ absl::StatusOr<std::vector<Edit>> MakeList(const Tree& tree, NodeId scalar,
 }
 
 
-// Edits deleting block sequence items, each a one-line `- name` with nothing
-// else on its line (a trailing comment would go with it: refused).
-absl::StatusOr<std::vector<Edit>> DeleteBlockItems(const Tree& tree,
-                                                   const std::vector<NodeId>& items) {
-  const std::string_view text = tree.text();
-  std::vector<Edit> edits;
-  for (NodeId item : items) {
-    const Span span = tree.FullSpan(item);
-    const size_t line_start = text.rfind('\n', span.begin) + 1;  // npos + 1 is 0
-    const size_t line_end = text.find('\n', span.end);
-    const std::string_view before = text.substr(line_start, span.begin - line_start);
-    const std::string_view after =
-        text.substr(span.end, (line_end == std::string_view::npos ? text.size() : line_end) -
-                                  span.end);
-    if (absl::StripAsciiWhitespace(ToAbsl(before)) != "-" ||
-        !absl::StripAsciiWhitespace(ToAbsl(after)).empty()) {
-      return absl::FailedPreconditionError("a DependsOn item shares its line with something else");
-    }
-    if (line_end != std::string_view::npos) {
-      edits.push_back(Edit::Replace(Span{static_cast<uint32_t>(line_start),
-                                         static_cast<uint32_t>(line_end + 1)},
-                                    ""));
-    } else {
-      // The last line of a file without a final newline takes the break before it.
-      size_t from = line_start == 0 ? 0 : line_start - 1;
-      if (from > 0 && text[from - 1] == '\r') --from;
-      edits.push_back(
-          Edit::Replace(Span{static_cast<uint32_t>(from), static_cast<uint32_t>(text.size())}, ""));
-    }
-  }
-  return edits;
-}
-
-// An edit rewriting a flow list (or JSON array) to hold the `kept` items as
-// written, separated as its first two items are.
-absl::StatusOr<std::vector<Edit>> KeepFlowItems(const Tree& tree, NodeId list,
-                                                const std::vector<NodeId>& kept) {
-  absl::Span<const NodeId> items = tree.children(list);
-  const Span all{tree.FullSpan(items.front()).begin, tree.FullSpan(items.back()).end};
-  if (absl::Status no_comment = ExpectNoComment(tree, all); !no_comment.ok()) return no_comment;
-  const std::string_view separator = Span{tree.FullSpan(items[0]).end,
-                                          tree.FullSpan(items[1]).begin}.In(tree.text());
-  std::string joined;
-  for (NodeId item : kept) {
-    if (!joined.empty()) absl::StrAppend(&joined, ToAbsl(separator));
-    absl::StrAppend(&joined, ToAbsl(tree.FullSpan(item).In(tree.text())));
-  }
-  return std::vector<Edit>{Edit::Replace(all, std::move(joined))};
-}
-
 }  // namespace
 
 absl::StatusOr<std::vector<Edit>> Repoint(const Tree& tree, NodeId site, std::string_view old_id,
@@ -237,26 +186,27 @@ absl::StatusOr<std::vector<Edit>> RemoveDependsOn(const Tree& tree, const cfn::R
   absl::StatusOr<NodeId> depends = DependsOnNode(tree, resource);
   if (!depends.ok()) return depends.status();
   if (*depends == syntax::kNoNode) return absl::NotFoundError("no DependsOn");
-  std::vector<NodeId> kept;
   std::vector<NodeId> removed;
+  size_t kept = 0;
   for (NodeId item : DependsOnItems(tree, *depends)) {
     std::optional<std::string_view> name = cfn::StringValue(tree, item);
     if (!name) return absl::InvalidArgumentError("a DependsOn item is not a name");
     const bool remove = std::find(names.begin(), names.end(), *name) != names.end();
-    (remove ? removed : kept).push_back(item);
+    if (remove) {
+      removed.push_back(item);
+    } else {
+      ++kept;
+    }
   }
   if (removed.empty()) return absl::NotFoundError("DependsOn names none of them");
-  if (kept.empty()) {
+  if (kept == 0) {
     std::optional<size_t> index = PairIndex(tree, resource.body, "DependsOn");
     if (!index) return absl::NotFoundError("no DependsOn entry");
     absl::StatusOr<Edit> edit = DeleteEntry(tree, resource.body, *index);
     if (!edit.ok()) return edit.status();
     return std::vector<Edit>{*std::move(edit)};
   }
-  if (tree.node(*depends).collection_style == syntax::CollectionStyle::kBlock) {
-    return DeleteBlockItems(tree, removed);
-  }
-  return KeepFlowItems(tree, *depends, kept);
+  return RemoveItems(tree, *depends, removed);
 }
 
 }  // namespace cfnfix::engine
