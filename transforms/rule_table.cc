@@ -16,7 +16,8 @@
   X(kUnneededSub)                 \
   X(kUnusedCondition)             \
   X(kUnusedMapping)               \
-  X(kUnusedParameter)
+  X(kUnusedParameter)             \
+  X(kOutputValueString)
 
 namespace cfnfix::transforms {
 
