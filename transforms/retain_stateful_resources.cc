@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "absl/strings/str_format.h"
-#include "src/cfn/values.h"
+#include "src/cfn/retention.h"
 #include "src/engine/editing/mapping_edit.h"
 #include "src/engine/editing/render_value.h"
 #include "src/engine/rule.h"
@@ -41,6 +41,8 @@ Types that get `Retain`: `AWS::S3::Bucket`, `AWS::DynamoDB::Table`,
 An `AWS::RDS::DBInstance` that belongs to a cluster (`DBClusterIdentifier`)
 or is a read replica (`SourceDBInstanceIdentifier`) holds no data of its own
 and is skipped. Policies given through an intrinsic function are left alone.
+Other resources with only one of the two policies are deletion-policy-pair's
+(CF105), which never reports the types listed here.
 
 ## Why is this bad?
 CloudFormation's default policy is `Delete`: deleting the stack, or an update
@@ -75,45 +77,12 @@ scratch environments), so it is changed only with `--unsafe-fixes`.
 - https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-attribute-updatereplacepolicy.html
 )md";
 
-constexpr std::string_view kSnapshotTypes[] = {
-    "AWS::EC2::Volume",      "AWS::ElastiCache::ReplicationGroup", "AWS::Neptune::DBCluster",
-    "AWS::DocDB::DBCluster", "AWS::RDS::DBCluster",                "AWS::RDS::DBInstance",
-    "AWS::Redshift::Cluster",
-};
-
-constexpr std::string_view kRetainTypes[] = {
-    "AWS::S3::Bucket",          "AWS::DynamoDB::Table",
-    "AWS::DynamoDB::GlobalTable", "AWS::EFS::FileSystem",
-    "AWS::FSx::FileSystem",     "AWS::KMS::Key",
-    "AWS::Logs::LogGroup",      "AWS::SecretsManager::Secret",
-    "AWS::OpenSearchService::Domain", "AWS::Elasticsearch::Domain",
-    "AWS::Cognito::UserPool",   "AWS::ECR::Repository",
-    "AWS::Backup::BackupVault", "AWS::QLDB::Ledger",
-};
-
-template <size_t N>
-bool Contains(const std::string_view (&list)[N], std::string_view type) {
-  for (std::string_view entry : list) {
-    if (entry == type) return true;
-  }
-  return false;
-}
-
 // The policy this resource should have, or nullopt when it is not stateful.
 std::optional<std::string> WantedPolicy(const RuleContext& ctx, const cfn::Resource& resource) {
-  if (Contains(kSnapshotTypes, resource.type)) {
-    if (resource.type == "AWS::RDS::DBInstance") {
-      // Cluster members and replicas keep no data of their own.
-      const syntax::Tree& tree = ctx.tree();
-      if (cfn::PropertyAt(tree, resource, {"DBClusterIdentifier"}) != syntax::kNoNode ||
-          cfn::PropertyAt(tree, resource, {"SourceDBInstanceIdentifier"}) != syntax::kNoNode) {
-        return std::nullopt;
-      }
-    }
-    return "Snapshot";
-  }
-  if (Contains(kRetainTypes, resource.type)) return std::string(ctx.option("retain-policy"));
-  return std::nullopt;
+  std::optional<cfn::Retention> retention = cfn::StatefulRetention(ctx.tree(), resource);
+  if (!retention) return std::nullopt;
+  if (*retention == cfn::Retention::kSnapshot) return "Snapshot";
+  return std::string(ctx.option("retain-policy"));
 }
 
 bool IsDelete(const syntax::Tree& tree, NodeId policy) {

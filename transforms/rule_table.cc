@@ -9,6 +9,7 @@
   X(kS3Versioning)                 \
   X(kDynamoDbPointInTimeRecovery)  \
   X(kRdsDeletionProtection)        \
+  X(kDeletionPolicyPair)           \
   X(kS3BucketKey)                  \
   X(kKmsKeyRotation)               \
   X(kSqsEncryption)                \
@@ -20,6 +21,12 @@
   X(kPolicyResourceArn)            \
   X(kS3DenyInsecureTransport)      \
   X(kS3PublicAccessBlock)          \
+  X(kRedundantDependsOn)           \
+  X(kUnneededSub)                  \
+  X(kUnusedCondition)              \
+  X(kUnusedMapping)                \
+  X(kUnusedParameter)              \
+  X(kOutputValueString)            \
   X(kLambdaRuntimeEol)             \
   X(kUnknownProperty)              \
   X(kInvalidGetAtt)

@@ -249,6 +249,12 @@ FixBuilder& FixBuilder::ReplaceDependsOn(const cfn::Resource& resource, std::str
   return Add(engine::ReplaceDependsOn(tree_, resource, old_name, new_name));
 }
 
+FixBuilder& FixBuilder::RemoveDependsOn(const cfn::Resource& resource,
+                                        absl::Span<const std::string_view> names) {
+  Changes("Resources", resource.logical_id);
+  return Add(engine::RemoveDependsOn(tree_, resource, names));
+}
+
 absl::StatusOr<Fix> FixBuilder::Build() && {
   if (!status_.ok()) return status_;
   if (fix_.edits.empty()) return absl::FailedPreconditionError("the fix has no edits");

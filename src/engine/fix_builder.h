@@ -13,6 +13,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/types/span.h"
 #include "src/cfn/template.h"
 #include "src/engine/edit.h"
 #include "src/engine/editing/entry_edit.h"
@@ -107,6 +108,8 @@ class FixBuilder {
   FixBuilder& AddDependsOn(const cfn::Resource& resource, std::string_view name);
   FixBuilder& ReplaceDependsOn(const cfn::Resource& resource, std::string_view old_name,
                                std::string_view new_name);
+  FixBuilder& RemoveDependsOn(const cfn::Resource& resource,
+                              absl::Span<const std::string_view> names);
 
   // The fix, or why it cannot be built: an operation failed, there are no
   // edits, or two edits overlap.

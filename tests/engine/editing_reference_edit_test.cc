@@ -220,5 +220,69 @@ TEST(ReplaceDependsOn, ReplacesTheNameWhereverListed) {
             "<FAILED_PRECONDITION: DependsOn already names New>");
 }
 
+std::string RemoveFrom(std::string_view before, std::string name,
+                       std::vector<std::string_view> names) {
+  return EditResource(before, name, [&](const Tree& tree, const cfn::Resource& r) {
+    return RemoveDependsOn(tree, r, names);
+  });
+}
+
+TEST(RemoveDependsOn, RemovesTheEntryWhenNothingIsLeft) {
+  EXPECT_EQ(RemoveFrom("Resources:\n  Trail:\n    Type: T\n    DependsOn: A\n    Properties: {}\n",
+                       "t.yaml", {"A"}),
+            "Resources:\n  Trail:\n    Type: T\n    Properties: {}\n");
+  EXPECT_EQ(RemoveFrom("Resources:\n  Trail:\n    Type: T\n    DependsOn:\n      - A\n      - B\n",
+                       "t.yaml", {"A", "B"}),
+            "Resources:\n  Trail:\n    Type: T\n");
+  EXPECT_EQ(RemoveFrom("{\"Resources\":{\"Trail\":{\"Type\":\"T\",\"DependsOn\":[\"A\"]}}}",
+                       "t.json", {"A"}),
+            "{\"Resources\":{\"Trail\":{\"Type\":\"T\"}}}");
+}
+
+TEST(RemoveDependsOn, KeepsTheOtherNamesAsWritten) {
+  EXPECT_EQ(RemoveFrom("Resources:\n  Trail:\n    Type: T\n    DependsOn:\n      - 'A'\n      - B\n"
+                       "      - C\n    Properties: {}\n",
+                       "t.yaml", {"B", "C"}),
+            "Resources:\n  Trail:\n    Type: T\n    DependsOn:\n      - 'A'\n    Properties: {}\n");
+  EXPECT_EQ(RemoveFrom("Resources:\r\n  Trail:\r\n    Type: T\r\n    DependsOn:\r\n      - A\r\n      - B",
+                       "t.yaml", {"B"}),
+            "Resources:\r\n  Trail:\r\n    Type: T\r\n    DependsOn:\r\n      - A");
+  EXPECT_EQ(RemoveFrom("{\n  \"Resources\": {\"Trail\": {\"Type\": \"T\", \"DependsOn\": [\n"
+                       "    \"A\",\n    \"B\",\n    \"C\"\n  ]}}\n}\n",
+                       "t.json", {"A", "C"}),
+            "{\n  \"Resources\": {\"Trail\": {\"Type\": \"T\", \"DependsOn\": [\n"
+            "    \"B\"\n  ]}}\n}\n");
+
+  EXPECT_EQ(RemoveFrom("Resources:\n  Trail:\n    Type: T\n    DependsOn: [A, B, C]\n", "t.yaml",
+                       {"B"}),
+            "Resources:\n  Trail:\n    Type: T\n    DependsOn: [A, C]\n");
+  EXPECT_EQ(RemoveFrom("Resources:\n  Trail:\n    Type: T\n    DependsOn:\n      - A\n      - B\n",
+                       "t.yaml", {"A"}),
+            "Resources:\n  Trail:\n    Type: T\n    DependsOn:\n      - B\n");
+  EXPECT_EQ(RemoveFrom("{\"Resources\":{\"Trail\":{\"Type\":\"T\",\"DependsOn\":[\"A\",\"B\"]}}}",
+                       "t.json", {"B"}),
+            "{\"Resources\":{\"Trail\":{\"Type\":\"T\",\"DependsOn\":[\"A\"]}}}");
+}
+
+TEST(RemoveDependsOn, RefusesWhatItCannotRewrite) {
+  EXPECT_EQ(RemoveFrom("Resources:\n  Trail:\n    Type: T\n    DependsOn: [A]\n", "t.yaml", {"B"}),
+            "<NOT_FOUND: DependsOn names none of them>");
+  EXPECT_EQ(RemoveFrom("Resources:\n  Trail:\n    Type: T\n    DependsOn:\n      - A  # first\n"
+                       "      - B\n",
+                       "t.yaml", {"B"}),
+            "Resources:\n  Trail:\n    Type: T\n    DependsOn:\n      - A  # first\n");
+  EXPECT_EQ(RemoveFrom("Resources:\n  Trail:\n    Type: T\n    DependsOn:\n      - A  # first\n"
+                       "      - B\n",
+                       "t.yaml", {"A"}),
+            "<FAILED_PRECONDITION: an item to remove shares its line with something else>");
+  EXPECT_EQ(RemoveFrom("Resources:\n  Trail:\n    Type: T\n    DependsOn: [A,  # first\n"
+                       "      B]\n",
+                       "t.yaml", {"B"}),
+            "<FAILED_PRECONDITION: 4:21: a comment would be lost>");
+  EXPECT_EQ(RemoveFrom("Resources:\n  Trail:\n    Type: T\n    DependsOn: [!Ref X, A]\n", "t.yaml",
+                       {"A"}),
+            "<INVALID_ARGUMENT: a DependsOn item is not a name>");
+}
+
 }  // namespace
 }  // namespace cfnfix::engine

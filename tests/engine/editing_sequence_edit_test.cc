@@ -75,5 +75,33 @@ TEST(AppendItems, RefusesWhatItCannotExtend) {
             "<FAILED_PRECONDITION: the sequence ends with a keep-chomped block scalar>");
 }
 
+// Removes the items at `indices` of the list at `path`.
+std::string RemoveAt(std::string_view before, std::string name,
+                     std::initializer_list<std::string_view> path, std::vector<size_t> indices) {
+  return Edited(before, name, [&](const syntax::Tree& tree) {
+    const syntax::NodeId list = At(tree, path);
+    std::vector<syntax::NodeId> items;
+    for (size_t i : indices) items.push_back(tree.children(list)[i]);
+    return RemoveItems(tree, list, items);
+  });
+}
+
+TEST(RemoveItems, DeletesBlockLinesAndRewritesFlowLists) {
+  EXPECT_EQ(RemoveAt("L:\n  - a\n  # about b\n  - b\n  - c\n", "t.yaml", {"L"}, {1}),
+            "L:\n  - a\n  # about b\n  - c\n");
+  EXPECT_EQ(RemoveAt("L: [a, 'b', c]\n", "t.yaml", {"L"}, {0, 2}), "L: ['b']\n");
+  EXPECT_EQ(RemoveAt("{\"L\": [\"a\", \"b\"]}", "t.json", {"L"}, {1}), "{\"L\": [\"a\"]}");
+  EXPECT_EQ(RemoveAt("L:\n- a\n- b", "t.yaml", {"L"}, {1}), "L:\n- a");
+}
+
+TEST(RemoveItems, RefusesWhatItCannotRemoveCleanly) {
+  EXPECT_EQ(RemoveAt("L: [a]\n", "t.yaml", {"L"}, {0}),
+            "<FAILED_PRECONDITION: no item would be left>");
+  EXPECT_EQ(RemoveAt("L:\n  - a  # keep\n  - b\n", "t.yaml", {"L"}, {0}),
+            "<FAILED_PRECONDITION: an item to remove shares its line with something else>");
+  EXPECT_EQ(RemoveAt("L: [a,  # note\n  b]\n", "t.yaml", {"L"}, {1}),
+            "<FAILED_PRECONDITION: 1:9: a comment would be lost>");
+}
+
 }  // namespace
 }  // namespace cfnfix::engine

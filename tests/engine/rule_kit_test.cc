@@ -14,6 +14,7 @@
 #include "src/engine/fixer.h"
 #include "src/engine/rule.h"
 #include "src/engine/true_property.h"
+#include "src/engine/unused_entries.h"
 #include "tests/engine/editing_test_util.h"
 
 namespace cfnfix::engine {
@@ -415,6 +416,41 @@ TEST(FixGroup, AppliedOnceAndSettlesEveryFindingSharingIt) {
   ASSERT_EQ(outcome.footprint.entries().size(), 1u);
   EXPECT_EQ(outcome.footprint.entries()[0].section, "Resources");
   EXPECT_EQ(outcome.footprint.entries()[0].name, "Data");
+}
+
+// Reports the Conditions the test names unused, through ReportUnusedEntries.
+std::vector<std::string_view> unused_for_test;
+void CheckUnused(RuleContext& ctx) {
+  std::vector<UnusedEntry> unused;
+  for (std::string_view name : unused_for_test) unused.push_back({name, "unused"});
+  ReportUnusedEntries(ctx, "Conditions", unused, Applicability::kSafe, absl::OkStatus());
+}
+constexpr RuleInfo kUnusedRule = {.code = "CF997",
+                                  .name = "unused-rule",
+                                  .summary = "test",
+                                  .fix_applicability = Applicability::kSafe,
+                                  .check = &CheckUnused,
+                                  .documentation = ""};
+
+std::string FixUnused(std::vector<std::string_view> names, std::string_view text) {
+  unused_for_test = std::move(names);
+  FixerOptions options;
+  options.rules = {&kUnusedRule};
+  FileOutcome outcome = FixSource(SourceText::Create(std::string(text), "t.json"), options);
+  EXPECT_TRUE(outcome.status.ok()) << outcome.status;
+  unused_for_test.clear();
+  return outcome.fixed;
+}
+
+TEST(ReportUnusedEntries, RemovesEntriesAndTheSectionWhenAllGo) {
+  constexpr std::string_view kConditions =
+      "{\"Conditions\":{\"A\":{\"Fn::Equals\":[1,1]},\"B\":{\"Fn::Equals\":[1,2]}},"
+      "\"Resources\":{\"Q\":{\"Type\":\"AWS::SQS::Queue\"}}}";
+  EXPECT_EQ(FixUnused({"B"}, kConditions),
+            "{\"Conditions\":{\"A\":{\"Fn::Equals\":[1,1]}},"
+            "\"Resources\":{\"Q\":{\"Type\":\"AWS::SQS::Queue\"}}}");
+  EXPECT_EQ(FixUnused({"A", "B"}, kConditions),
+            "{\"Resources\":{\"Q\":{\"Type\":\"AWS::SQS::Queue\"}}}");
 }
 
 TEST(RuleOptions, ValidatesValuesAgainstTheDeclaration) {

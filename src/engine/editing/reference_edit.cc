@@ -1,5 +1,6 @@
 #include "src/engine/editing/reference_edit.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 
@@ -14,6 +15,7 @@
 #include "src/engine/editing/replace_node.h"
 #include "src/engine/editing/sequence_edit.h"
 #include "src/engine/editing/value.h"
+#include "src/engine/editing/value_of.h"
 
 namespace cfnfix::engine {
 namespace {
@@ -102,6 +104,7 @@ absl::StatusOr<std::vector<Edit>> MakeList(const Tree& tree, NodeId scalar,
       Edit::Insert(node.span.begin, "["),
       Edit::Insert(node.span.end, comma + RenderValue(Value::Str(name), style) + "]")};
 }
+
 
 }  // namespace
 
@@ -234,6 +237,34 @@ absl::StatusOr<std::vector<Edit>> ReplaceDependsOn(const Tree& tree, const cfn::
   }
   if (edits.empty()) return absl::NotFoundError(absl::StrCat("DependsOn does not name ", ToAbsl(old_name)));
   return edits;
+}
+
+absl::StatusOr<std::vector<Edit>> RemoveDependsOn(const Tree& tree, const cfn::Resource& resource,
+                                                  absl::Span<const std::string_view> names) {
+  absl::StatusOr<NodeId> depends = DependsOnNode(tree, resource);
+  if (!depends.ok()) return depends.status();
+  if (*depends == syntax::kNoNode) return absl::NotFoundError("no DependsOn");
+  std::vector<NodeId> removed;
+  size_t kept = 0;
+  for (NodeId item : DependsOnItems(tree, *depends)) {
+    std::optional<std::string_view> name = cfn::StringValue(tree, item);
+    if (!name) return absl::InvalidArgumentError("a DependsOn item is not a name");
+    const bool remove = std::find(names.begin(), names.end(), *name) != names.end();
+    if (remove) {
+      removed.push_back(item);
+    } else {
+      ++kept;
+    }
+  }
+  if (removed.empty()) return absl::NotFoundError("DependsOn names none of them");
+  if (kept == 0) {
+    std::optional<size_t> index = PairIndex(tree, resource.body, "DependsOn");
+    if (!index) return absl::NotFoundError("no DependsOn entry");
+    absl::StatusOr<Edit> edit = DeleteEntry(tree, resource.body, *index);
+    if (!edit.ok()) return edit.status();
+    return std::vector<Edit>{*std::move(edit)};
+  }
+  return RemoveItems(tree, *depends, removed);
 }
 
 }  // namespace cfnfix::engine

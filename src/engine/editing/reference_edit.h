@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/types/span.h"
 #include "src/cfn/template.h"
 #include "src/engine/edit.h"
 #include "src/syntax/tree.h"
@@ -69,6 +70,18 @@ absl::StatusOr<std::vector<Edit>> ReplaceDependsOn(const syntax::Tree& tree,
                                                    const cfn::Resource& resource,
                                                    std::string_view old_name,
                                                    std::string_view new_name);
+
+// Edits removing `names` from the DependsOn of `resource`: the whole entry
+// when nothing else is listed (see DeleteEntry); else, in a block list, the
+// lines of the removed items, and in a flow list or JSON array the items
+// rewritten as the others, as written and separated as before. Fails
+// (NotFound) when DependsOn names none of them, (InvalidArgument) when an
+// item is not a string, (FailedPrecondition) when DependsOn is an alias or
+// anchored, a removed block item shares its line with anything (a trailing
+// comment), or a flow list to rewrite holds a comment.
+absl::StatusOr<std::vector<Edit>> RemoveDependsOn(const syntax::Tree& tree,
+                                                  const cfn::Resource& resource,
+                                                  absl::Span<const std::string_view> names);
 
 }  // namespace cfnfix::engine
 

@@ -1,14 +1,18 @@
 #include "src/engine/editing/sequence_edit.h"
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "src/base/strings.h"
 #include "src/base/status_macros.h"
 #include "src/engine/editing/mapping_edit.h"
 #include "src/engine/editing/render_value.h"
 #include "src/engine/editing/replace_node.h"
 #include "src/engine/editing/text_layout.h"
+#include "src/engine/editing/value_of.h"
 
 namespace cfnfix::engine {
 namespace {
@@ -109,6 +113,56 @@ absl::StatusOr<std::vector<Edit>> AppendToFlow(const Tree& tree, NodeId sequence
                            Edit::Insert(NextLineStart(text, last.end), std::move(lines))};
 }
 
+// Edits deleting block sequence items, each a one-line `- name` with nothing
+// else on its line (a trailing comment would go with it: refused).
+absl::StatusOr<std::vector<Edit>> DeleteBlockItems(const syntax::Tree& tree,
+                                                   absl::Span<const syntax::NodeId> items) {
+  const std::string_view text = tree.text();
+  std::vector<Edit> edits;
+  for (syntax::NodeId item : items) {
+    const Span span = tree.FullSpan(item);
+    const size_t line_start = text.rfind('\n', span.begin) + 1;  // npos + 1 is 0
+    const size_t line_end = text.find('\n', span.end);
+    const std::string_view before = text.substr(line_start, span.begin - line_start);
+    const std::string_view after =
+        text.substr(span.end, (line_end == std::string_view::npos ? text.size() : line_end) -
+                                  span.end);
+    if (absl::StripAsciiWhitespace(ToAbsl(before)) != "-" ||
+        !absl::StripAsciiWhitespace(ToAbsl(after)).empty()) {
+      return absl::FailedPreconditionError("an item to remove shares its line with something else");
+    }
+    if (line_end != std::string_view::npos) {
+      edits.push_back(Edit::Replace(Span{static_cast<uint32_t>(line_start),
+                                         static_cast<uint32_t>(line_end + 1)},
+                                    ""));
+    } else {
+      // The last line of a file without a final newline takes the break before it.
+      size_t from = line_start == 0 ? 0 : line_start - 1;
+      if (from > 0 && text[from - 1] == '\r') --from;
+      edits.push_back(
+          Edit::Replace(Span{static_cast<uint32_t>(from), static_cast<uint32_t>(text.size())}, ""));
+    }
+  }
+  return edits;
+}
+
+// An edit rewriting a flow list (or JSON array) to hold the `kept` items as
+// written, separated as its first two items are.
+absl::StatusOr<std::vector<Edit>> KeepFlowItems(const syntax::Tree& tree, syntax::NodeId list,
+                                                const std::vector<syntax::NodeId>& kept) {
+  absl::Span<const syntax::NodeId> items = tree.children(list);
+  const Span all{tree.FullSpan(items.front()).begin, tree.FullSpan(items.back()).end};
+  if (absl::Status no_comment = ExpectNoComment(tree, all); !no_comment.ok()) return no_comment;
+  const std::string_view separator = Span{tree.FullSpan(items[0]).end,
+                                          tree.FullSpan(items[1]).begin}.In(tree.text());
+  std::string joined;
+  for (syntax::NodeId item : kept) {
+    if (!joined.empty()) absl::StrAppend(&joined, ToAbsl(separator));
+    absl::StrAppend(&joined, ToAbsl(tree.FullSpan(item).In(tree.text())));
+  }
+  return std::vector<Edit>{Edit::Replace(all, std::move(joined))};
+}
+
 }  // namespace
 
 absl::StatusOr<std::vector<Edit>> InsertBlockItemsAfter(const Tree& tree, NodeId last,
@@ -153,6 +207,30 @@ absl::StatusOr<std::vector<Edit>> AppendItems(const Tree& tree, NodeId sequence,
     return AppendToFlow(tree, sequence, items);
   }
   return AppendToBlock(tree, sequence, items);
+}
+
+absl::StatusOr<std::vector<Edit>> RemoveItems(const syntax::Tree& tree, syntax::NodeId sequence,
+                                              absl::Span<const syntax::NodeId> items) {
+  const syntax::Node& node = tree.node(sequence);
+  if (node.kind != syntax::NodeKind::kSequence) {
+    return absl::InvalidArgumentError("not a sequence");
+  }
+  if (!node.anchor.empty()) {
+    return absl::FailedPreconditionError("the sequence is anchored: its aliases would change too");
+  }
+  std::vector<syntax::NodeId> kept;
+  for (syntax::NodeId item : tree.children(sequence)) {
+    if (std::find(items.begin(), items.end(), item) == items.end()) kept.push_back(item);
+  }
+  if (kept.size() + items.size() != tree.children(sequence).size()) {
+    return absl::InvalidArgumentError("an item to remove is not in the sequence");
+  }
+  if (kept.empty()) return absl::FailedPreconditionError("no item would be left");
+  if (items.empty()) return std::vector<Edit>{};
+  if (node.collection_style == syntax::CollectionStyle::kBlock) {
+    return DeleteBlockItems(tree, items);
+  }
+  return KeepFlowItems(tree, sequence, kept);
 }
 
 }  // namespace cfnfix::engine

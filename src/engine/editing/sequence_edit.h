@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/types/span.h"
 #include "src/engine/edit.h"
 #include "src/engine/editing/value.h"
 #include "src/syntax/tree.h"
@@ -35,6 +36,17 @@ absl::StatusOr<std::vector<Edit>> InsertBlockItemsAfter(const syntax::Tree& tree
                                                         syntax::NodeId last,
                                                         const std::string& dash_indent,
                                                         const std::vector<Value>& items);
+
+// Edits removing `items` (children of `sequence`), keeping the others as
+// written: in a block sequence the removed items' lines go (each must be a
+// `- item` alone on its line: a trailing comment refuses it); a flow
+// sequence or JSON array is rewritten with the kept items, separated as its
+// first two were. Fails (InvalidArgument) for anything but a sequence or an
+// item not in it, (FailedPrecondition) when no item would be left (the
+// caller decides what an empty list means), the sequence is anchored, a
+// block item shares its line, or a flow sequence holds a comment.
+absl::StatusOr<std::vector<Edit>> RemoveItems(const syntax::Tree& tree, syntax::NodeId sequence,
+                                              absl::Span<const syntax::NodeId> items);
 
 }  // namespace cfnfix::engine
 

@@ -1,0 +1,28 @@
+// Visiting every node below a value: for rules that look for a kind of call
+// or string wherever it is written (every Fn::Sub, every ARN).
+#ifndef CFNFIX_CFN_WALK_H_
+#define CFNFIX_CFN_WALK_H_
+
+#include "absl/functional/function_ref.h"
+#include "src/syntax/tree.h"
+
+namespace cfnfix::cfn {
+
+// Calls `visit` on `root` and its descendants in source order (pre-order:
+// a mapping, then its keys and values interleaved); when `visit` returns
+// false the node's children are skipped. Aliases are visited as nodes and
+// not followed: what they point to is visited where its anchor is written.
+// Does nothing for kNoNode.
+void VisitNodes(const syntax::Tree& tree, syntax::NodeId root,
+                absl::FunctionRef<bool(syntax::NodeId)> visit);
+
+// True when the tree holds a YAML alias anywhere. A rule that proves
+// something unused from the references it sees may skip such a file: an
+// alias can carry references from a place the reference graph does not
+// read (the anchor's), and CloudFormation rejects aliases anyway
+// (expand-yaml-aliases writes them out first).
+bool HasAliases(const syntax::Tree& tree);
+
+}  // namespace cfnfix::cfn
+
+#endif  // CFNFIX_CFN_WALK_H_

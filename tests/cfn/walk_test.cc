@@ -1,0 +1,65 @@
+#include "src/cfn/walk.h"
+
+#include <string>
+
+#include "gtest/gtest.h"
+#include "tests/cfn/parse_util.h"
+
+namespace cfnfix::cfn {
+namespace {
+
+using testing::Parse;
+
+// The scalars and aliases visited, in order.
+std::string Visited(std::string_view text) {
+  auto tree = Parse(text);
+  if (tree == nullptr) return "";
+  std::string out;
+  VisitNodes(*tree, tree->root(), [&](syntax::NodeId id) {
+    const syntax::Node& node = tree->node(id);
+    if (node.kind == syntax::NodeKind::kMapping || node.kind == syntax::NodeKind::kSequence) {
+      return true;
+    }
+    if (node.kind == syntax::NodeKind::kAlias) out += "*";
+    out += std::string(node.value) + " ";
+    return true;
+  });
+  return out;
+}
+
+TEST(VisitNodes, VisitsInSourceOrderWithoutFollowingAliases) {
+  EXPECT_EQ(Visited("a: &x [1, 2]\nb: {c: *x, d: 3}\n"), "a 1 2 b c *x d 3 ");
+}
+
+TEST(VisitNodes, SkipsTheChildrenOfRefusedNodes) {
+  auto tree = Parse("a: [1, 2]\nb: [3]\n");
+  ASSERT_NE(tree, nullptr);
+  int scalars = 0;
+  VisitNodes(*tree, tree->root(), [&](syntax::NodeId id) {
+    const syntax::Node& node = tree->node(id);
+    if (node.kind == syntax::NodeKind::kScalar) ++scalars;
+    // Refuse the first sequence: its two items are not visited.
+    return !(node.kind == syntax::NodeKind::kSequence && node.span.begin == 3);
+  });
+  EXPECT_EQ(scalars, 3);  // a, b, 3
+}
+
+TEST(VisitNodes, DoesNothingForNoNode) {
+  auto tree = Parse("a: 1\n");
+  ASSERT_NE(tree, nullptr);
+  int calls = 0;
+  VisitNodes(*tree, syntax::kNoNode, [&](syntax::NodeId) { return ++calls > 0; });
+  EXPECT_EQ(calls, 0);
+}
+
+TEST(HasAliases, FindsAnAliasAnywhere) {
+  auto plain = Parse("a: &x 1\nb: 2\n");
+  auto aliased = Parse("a: &x 1\nb: [*x]\n");
+  ASSERT_NE(plain, nullptr);
+  ASSERT_NE(aliased, nullptr);
+  EXPECT_FALSE(HasAliases(*plain));
+  EXPECT_TRUE(HasAliases(*aliased));
+}
+
+}  // namespace
+}  // namespace cfnfix::cfn
