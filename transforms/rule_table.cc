@@ -10,7 +10,12 @@
   X(kKmsKeyRotation)              \
   X(kSplitLogBuckets)             \
   X(kCloudTrailLogFileValidation) \
-  X(kAmiSsmParameter)
+  X(kLambdaLogGroup)              \
+  X(kLogGroupRetention)           \
+  X(kCloudTrailCloudWatchLogs)    \
+  X(kAmiSsmParameter)             \
+  X(kAlbHttpsRedirect)            \
+  X(kParameterGroups)
 
 namespace cfnfix::transforms {
 
