@@ -39,7 +39,9 @@ Auto Scaling groups registering into it would fail to deploy.
 
 Not reported: listeners whose protocol, port, actions or load balancer are
 given by intrinsics, load balancers without an HTTPS listener (nothing to
-redirect to), and HTTP listeners that already redirect or answer with a
+redirect to), HTTPS listeners under a `Condition` the HTTP listener does not
+share (a template that serves HTTP when no certificate is given, and HTTPS
+when one is), and HTTP listeners that already redirect or answer with a
 fixed response.
 
 ## Why is this bad?
@@ -161,10 +163,22 @@ absl::Status TargetGroupsStayAttached(const RuleContext& ctx, const cfn::Resourc
   return absl::OkStatus();
 }
 
-// The HTTPS listener of the same load balancer, or nullptr.
-const cfn::Resource* HttpsSibling(const RuleContext& ctx, const cfn::Resource* lb) {
+// True when `https` exists whenever `http` does: it has no Condition, or
+// the same one.
+bool ExistsAlongside(const syntax::Tree& tree, const cfn::Resource& https,
+                     const cfn::Resource& http) {
+  if (https.condition == syntax::kNoNode) return true;
+  std::optional<std::string_view> condition = cfn::LooseString(tree, https.condition);
+  return condition && condition == cfn::LooseString(tree, http.condition);
+}
+
+// The HTTPS listener of the same load balancer that exists whenever
+// `listener` does, or nullptr.
+const cfn::Resource* HttpsSibling(const RuleContext& ctx, const cfn::Resource& listener,
+                                  const cfn::Resource* lb) {
   for (const cfn::Resource* other : ctx.ResourcesOfType(kListener)) {
-    if (Protocol(ctx.tree(), *other) == "HTTPS" && LoadBalancerOf(ctx, *other) == lb) {
+    if (Protocol(ctx.tree(), *other) == "HTTPS" && LoadBalancerOf(ctx, *other) == lb &&
+        ExistsAlongside(ctx.tree(), *other, listener)) {
       return other;
     }
   }
@@ -180,7 +194,7 @@ void CheckListener(RuleContext& ctx, const cfn::Resource& listener) {
   const NodeId actions = cfn::PropertyAt(tree, listener, {"DefaultActions"});
   std::optional<std::vector<NodeId>> forwards = ForwardActions(tree, actions);
   if (!forwards || forwards->empty()) return;
-  const cfn::Resource* https = HttpsSibling(ctx, lb);
+  const cfn::Resource* https = HttpsSibling(ctx, listener, lb);
   if (https == nullptr) return;
 
   engine::FixBuilder fix = ctx.NewFix(Applicability::kUnsafe);
