@@ -34,8 +34,12 @@ goes to a `ParameterGroups` group by what it configures, read from its type
 name (`DBInstanceClass` is Database, `VpcCidr` is Network), and gets a
 `ParameterLabels` label spelled from its name (`DB Instance Class`). The
 groups, in this order, are Environment, Network, Compute, Database, Storage,
-Security, Logging and monitoring, and Other parameters; a group holds its
-parameters in template order, and empty groups are left out.
+Source and deployment, Security, Logging and monitoring, and Other
+parameters; a group holds its parameters in template order, and empty groups
+are left out. A name with words of several kinds goes to the most specific:
+Database, then Logging, Security, Storage, Source, Network, Compute and
+Environment (`DBSubnetGroupName` is Database, `FlowLogRetention` Logging),
+after its type (a `List<AWS::EC2::Subnet::Id>` is Network whatever its name).
 
 When the template has an interface, the parameters in none of its groups are
 added to the existing group whose label names the same kind ("Network
@@ -104,41 +108,47 @@ const std::vector<Kind>& Kinds() {
       {"Environment",
        "environment",
        {"environment", "env", "stage", "project", "application", "app", "owner", "team", "cost",
-        "company", "department", "organization", "prefix", "suffix", "tag", "tags"}},
+        "company", "department", "organization", "prefix", "suffix", "tag", "tags", "budget"}},
       {"Network configuration",
        "network",
        {"vpc", "subnet", "cidr", "az", "azs", "availability", "ip", "ssh", "nat", "gateway", "dns",
         "domain", "hosted", "route", "network", "endpoint", "peering"}},
       {"Compute configuration",
        "compute",
-       {"instance", "ami", "image",  "ec2",     "asg",     "autoscaling", "capacity",
-        "desired",  "cpu", "memory", "lambda",  "runtime", "timeout",     "container",
-        "task",     "ecs", "eks",    "fargate", "node",    "docker",      "concurrency"}},
+       {"instance", "ami",        "image",  "ec2",     "asg",     "autoscaling", "capacity",
+        "desired",  "cpu",        "memory", "lambda",  "runtime", "timeout",     "container",
+        "task",     "ecs",        "eks",    "fargate", "node",    "docker",      "concurrency",
+        "cluster",  "kubernetes", "k8s",    "size",    "min",     "max",         "scaling"}},
       {"Database configuration",
        "database",
        {"db", "database", "rds", "aurora", "dynamodb", "table", "redshift", "elasticache", "redis",
         "memcached", "cache", "sql", "mysql", "postgres", "postgresql", "master"}},
       {"Storage", "storage", {"bucket", "s3", "efs", "ebs", "volume", "storage", "backup"}},
+      {"Source and deployment",
+       "deploy",
+       {"github", "git", "repo", "repository", "branch", "commit", "codecommit", "pipeline",
+        "artifact", "artifacts", "build", "codebuild", "deploy", "deployment", "release"}},
       {"Security",
        "security",
        {"kms", "encryption", "certificate", "cert", "acm", "password", "secret", "ssl", "tls",
-        "waf", "iam", "mfa"}},
+        "waf", "iam", "mfa", "guardduty", "guard"}},
       {"Logging and monitoring",
        "log",
        {"log", "logs", "logging", "retention", "alarm", "alarms", "monitoring", "metric", "trail",
-        "cloudtrail", "notification", "email", "sns", "alert", "dashboard", "tracing"}},
+        "cloudtrail", "notification", "email", "sns", "alert", "dashboard", "tracing", "slack",
+        "webhook", "chatbot"}},
       {"Other parameters", "other", {}},
   };
   return *kinds;
 }
-constexpr size_t kOther = 7;
+constexpr size_t kOther = 8;
 // Specific kinds first: `DBSubnetGroup` is Database, `FlowLogRetention` Logging.
-constexpr size_t kMatchOrder[] = {3, 6, 5, 4, 1, 2, 0};
+constexpr size_t kMatchOrder[] = {3, 7, 6, 4, 5, 1, 2, 0};
 
 constexpr std::string_view kAcronyms[] = {
-    "vpc", "cidr", "db",  "az",  "id",  "arn", "ssh", "ami", "sns",  "kms",   "rds", "ec2",
-    "ecs", "eks",  "ip",  "url", "dns", "acm", "ssl", "tls", "http", "https", "iam", "s3",
-    "sqs", "api", "uri", "cpu", "mfa", "nat", "waf", "ssm", "efs", "ebs",  "alb",   "elb", "asg"};
+    "vpc", "cidr", "db",  "az",  "id",  "arn", "ssh", "ami",  "sns",   "kms", "rds", "ec2", "ecs",
+    "eks", "ip",   "url", "dns", "acm", "ssl", "tls", "http", "https", "iam", "s3",  "sqs", "api",
+    "uri", "cpu",  "mfa", "nat", "waf", "ssm", "efs", "ebs",  "alb",   "elb", "asg"};
 
 // The words of a logical id: `DBInstanceClass` gives DB, Instance, Class.
 std::vector<std::string> Words(std::string_view name) {
@@ -217,6 +227,15 @@ size_t KindOf(const cfn::Parameter& parameter) {
     const std::string w = absl::AsciiStrToLower(word);
     words.insert(w);
     if (w.size() > 2 && w.back() == 's') words.insert(w.substr(0, w.size() - 1));
+    // A run of capitals may join acronyms (`SSHCIDR`): look for keywords in it.
+    if (word.size() <= 3 || absl::AsciiStrToUpper(word) != word) continue;
+    for (const Kind& kind : Kinds()) {
+      for (std::string_view keyword : kind.words) {
+        if (keyword.size() >= 3 && w.find(keyword) != std::string::npos) {
+          words.insert(std::string(keyword));
+        }
+      }
+    }
   }
   for (size_t kind : kMatchOrder) {
     for (std::string_view keyword : Kinds()[kind].words) {
