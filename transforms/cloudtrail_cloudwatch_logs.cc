@@ -5,8 +5,11 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_format.h"
+#include "src/base/strings.h"
 #include "src/cfn/log_groups.h"
+#include "src/cfn/reference_graph.h"
 #include "src/cfn/values.h"
 #include "src/engine/editing/document_edit.h"
 #include "src/engine/log_retention.h"
@@ -34,7 +37,12 @@ and adds, right after the trail:
   (`!GetAtt Group.Arn`, which covers the group's streams);
 
 and sets the trail's `CloudWatchLogsLogGroupArn` and `CloudWatchLogsRoleArn`
-to them. A trail with a `Condition` passes it on to both.
+to them. A trail with a `Condition` passes it on to both. When the template
+has one such trail and a log group that nothing refers to but metric or
+subscription filters and outputs, and whose logical id or name mentions a
+trail (`CloudTrailLogGroup`, `/aws/cloudtrail/app`),
+present whenever the trail is, that group is the one the author meant: it is
+connected (with the new role) instead of adding another.
 
 Reported without a fix when the trail has `CloudWatchLogsRoleArn` but no
 group (the author's setup is half done: which group was meant?) or its
@@ -144,6 +152,80 @@ Value GroupBody(const RuleContext& ctx, const std::vector<Value::Pair>& conditio
   return Value::Map(std::move(body));
 }
 
+// True when `text` mentions a trail ("CloudTrailLogs", "/aws/cloudtrail/x").
+bool SaysTrail(std::string_view text) {
+  return absl::AsciiStrToLower(ToAbsl(text)).find("trail") != std::string::npos;
+}
+
+// True when only readers of its events (metric and subscription filters)
+// and Outputs refer to the group: nothing else writes to it.
+bool OnlyRead(const RuleContext& ctx, const cfn::Resource& group) {
+  for (const cfn::Reference& ref : ctx.references().ReferencesTo(group.logical_id)) {
+    if (ref.section == cfn::ReferenceSection::kOutputs) continue;
+    const cfn::Resource* from = ctx.tmpl().FindResource(ref.from);
+    if (from == nullptr || (from->type != "AWS::Logs::MetricFilter" &&
+                            from->type != "AWS::Logs::SubscriptionFilter")) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// The log group the author evidently wrote for the template's one trail
+// without CloudWatch Logs: the only group nothing but filters and outputs
+// refers to whose logical id
+// or name mentions a trail, existing whenever the trail does. nullptr when
+// there is no such group, or several.
+const cfn::Resource* IntendedGroup(const RuleContext& ctx, const cfn::Resource& trail) {
+  const syntax::Tree& tree = ctx.tree();
+  const cfn::Resource* found = nullptr;
+  for (const cfn::Resource* group : ctx.ResourcesOfType("AWS::Logs::LogGroup")) {
+    if (!OnlyRead(ctx, *group)) continue;
+    std::optional<std::string> name =
+        cfn::AsSubText(tree, cfn::PropertyAt(tree, *group, {"LogGroupName"}));
+    if (!SaysTrail(group->logical_id) && !(name && SaysTrail(*name))) continue;
+    if (group->condition != syntax::kNoNode &&
+        cfn::LooseString(tree, group->condition) != cfn::LooseString(tree, trail.condition)) {
+      continue;
+    }
+    if (found != nullptr) return nullptr;
+    found = group;
+  }
+  return found;
+}
+
+// Trails of the template that lack a group: an unused group is theirs only
+// when there is one.
+size_t TrailsWithoutGroup(const RuleContext& ctx) {
+  size_t count = 0;
+  for (const cfn::Resource* trail : ctx.ResourcesOfType("AWS::CloudTrail::Trail")) {
+    count += cfn::PropertyAt(ctx.tree(), *trail, {"CloudWatchLogsLogGroupArn"}) == syntax::kNoNode;
+  }
+  return count;
+}
+
+void AddLogDelivery(RuleContext& ctx, const cfn::Resource& trail, engine::FixBuilder& fix) {
+  const syntax::Tree& tree = ctx.tree();
+  const cfn::Resource* intended =
+      TrailsWithoutGroup(ctx) == 1 ? IntendedGroup(ctx, trail) : nullptr;
+  const std::string group_id =
+      intended != nullptr
+          ? std::string(intended->logical_id)
+          : engine::UniqueLogicalId(ctx.tmpl(), absl::StrFormat("%sLogGroup", trail.logical_id));
+  const std::string role_id = engine::UniqueLogicalId(
+      ctx.tmpl(), absl::StrFormat("%sLogsRole", trail.logical_id), {group_id});
+  std::vector<Value::Pair> condition;
+  if (std::optional<std::string_view> name = cfn::LooseString(tree, trail.condition)) {
+    condition.push_back({"Condition", Value::Str(*name)});
+  }
+  fix.AppendPairs(trail.properties, {{"CloudWatchLogsLogGroupArn", Value::GetAtt(group_id, "Arn")},
+                                     {"CloudWatchLogsRoleArn", Value::GetAtt(role_id, "Arn")}});
+  std::vector<Value::Pair> resources;
+  if (intended == nullptr) resources.push_back({group_id, GroupBody(ctx, condition)});
+  resources.push_back({role_id, RoleBody(group_id, condition)});
+  fix.AddResourcesAfter(trail.logical_id, resources);
+}
+
 void CheckTrail(RuleContext& ctx, const cfn::Resource& trail) {
   const syntax::Tree& tree = ctx.tree();
   if (cfn::PropertyAt(tree, trail, {"CloudWatchLogsLogGroupArn"}) != syntax::kNoNode) return;
@@ -158,19 +240,7 @@ void CheckTrail(RuleContext& ctx, const cfn::Resource& trail) {
   } else if (trail.properties == syntax::kNoNode) {
     fix.Fail(absl::FailedPreconditionError("the trail has no Properties"));
   } else {
-    const std::string group_id =
-        engine::UniqueLogicalId(ctx.tmpl(), absl::StrFormat("%sLogGroup", trail.logical_id));
-    const std::string role_id = engine::UniqueLogicalId(
-        ctx.tmpl(), absl::StrFormat("%sLogsRole", trail.logical_id), {group_id});
-    std::vector<Value::Pair> condition;
-    if (std::optional<std::string_view> name = cfn::LooseString(tree, trail.condition)) {
-      condition.push_back({"Condition", Value::Str(*name)});
-    }
-    fix.AppendPairs(trail.properties,
-                    {{"CloudWatchLogsLogGroupArn", Value::GetAtt(group_id, "Arn")},
-                     {"CloudWatchLogsRoleArn", Value::GetAtt(role_id, "Arn")}});
-    fix.AddResourcesAfter(trail.logical_id, {{group_id, GroupBody(ctx, condition)},
-                                             {role_id, RoleBody(group_id, condition)}});
+    AddLogDelivery(ctx, trail, fix);
   }
   ctx.Report(ctx.RangeOf(trail.key),
              absl::StrFormat("AWS::CloudTrail::Trail '%s' does not send its events to CloudWatch "
