@@ -161,33 +161,6 @@ bool HasConfiguredLogGroup(const RuleContext& ctx, const cfn::Resource& function
   return cfn::GetPath(tree, globals, {"LoggingConfig", "LogGroup"}) != syntax::kNoNode;
 }
 
-// The names the function is deployed under, as Sub text; `complete` is
-// false when a branch of its FunctionName cannot be read.
-struct FunctionNames {
-  std::vector<std::string> names;
-  bool complete = true;
-  std::optional<std::string> literal;  // a FunctionName written as data
-};
-
-FunctionNames NamesOf(const syntax::Tree& tree, const cfn::Resource& function) {
-  FunctionNames out;
-  out.names.push_back(absl::StrFormat("${%s}", function.logical_id));
-  const NodeId name = cfn::PropertyAt(tree, function, {"FunctionName"});
-  if (name == syntax::kNoNode) return out;
-  if (std::optional<std::string_view> literal = cfn::LooseString(tree, name)) {
-    out.literal = std::string(*literal);
-  }
-  for (NodeId branch : cfn::Branches(tree, name)) {
-    std::optional<std::string> text = cfn::AsSubText(tree, branch);
-    if (text) {
-      out.names.push_back(*std::move(text));
-    } else {
-      out.complete = false;
-    }
-  }
-  return out;
-}
-
 // True when a group whose name cannot be read refers to the function.
 bool UnreadableGroupNamesIt(const RuleContext& ctx, const LambdaLogGroups& groups,
                             const cfn::Resource& function) {
@@ -216,7 +189,7 @@ std::vector<const cfn::Resource*> Invokers(const RuleContext& ctx, const cfn::Re
 }
 
 Value LogGroupBody(const RuleContext& ctx, const cfn::Resource& function,
-                   const FunctionNames& names) {
+                   const cfn::DeployedNames& names) {
   const syntax::Tree& tree = ctx.tree();
   const Value name =
       names.literal ? Value::Str(absl::StrFormat("%s%s", kLambdaPrefix, *names.literal))
@@ -225,16 +198,16 @@ Value LogGroupBody(const RuleContext& ctx, const cfn::Resource& function,
   if (std::optional<std::string_view> condition = cfn::LooseString(tree, function.condition)) {
     body.push_back({"Condition", Value::Str(*condition)});
   }
-  body.push_back(
-      {"Properties", Value::Map({{"LogGroupName", name}, {"RetentionInDays", engine::RetentionInDays(ctx)}})});
+  body.push_back({"Properties", Value::Map({{"LogGroupName", name},
+                                            {"RetentionInDays", engine::RetentionInDays(ctx)}})});
   return Value::Map(std::move(body));
 }
 
 void CheckFunction(RuleContext& ctx, const LambdaLogGroups& groups, const cfn::Resource& function) {
   const syntax::Tree& tree = ctx.tree();
   if (HasConfiguredLogGroup(ctx, function)) return;
-  const FunctionNames names = NamesOf(tree, function);
-  for (const std::string& name : names.names) {
+  const cfn::DeployedNames names = cfn::DeployedNamesOf(tree, function, "FunctionName");
+  for (const std::string& name : names.texts) {
     if (groups.names.contains(name)) return;
   }
   if (UnreadableGroupNamesIt(ctx, groups, function)) return;

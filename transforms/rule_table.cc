@@ -13,6 +13,7 @@
   X(kLambdaLogGroup)              \
   X(kLogGroupRetention)           \
   X(kCloudTrailCloudWatchLogs)    \
+  X(kLambdaErrorAlarm)            \
   X(kAmiSsmParameter)             \
   X(kAlbHttpsRedirect)            \
   X(kParameterGroups)

@@ -121,4 +121,24 @@ std::optional<std::string> AsSubText(const syntax::Tree& tree, NodeId value) {
   }
 }
 
+DeployedNames DeployedNamesOf(const syntax::Tree& tree, const Resource& resource,
+                              std::string_view name_property) {
+  DeployedNames out;
+  out.texts.push_back("${" + std::string(resource.logical_id) + "}");
+  const NodeId name = Get(tree, resource.properties, name_property);
+  if (name == kNoNode) return out;
+  if (std::optional<std::string_view> literal = LooseString(tree, name)) {
+    out.literal = std::string(*literal);
+  }
+  for (NodeId branch : Branches(tree, name)) {
+    std::optional<std::string> text = AsSubText(tree, branch);
+    if (text) {
+      out.texts.push_back(*std::move(text));
+    } else {
+      out.complete = false;
+    }
+  }
+  return out;
+}
+
 }  // namespace cfnfix::cfn

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "absl/types/span.h"
 #include "src/cfn/template.h"
@@ -42,6 +43,19 @@ const Parameter* LogRetentionParameter(const syntax::Tree& tree, const Template&
 // literal list) joined. nullopt for anything else (`Fn::If`, `FindInMap`, a
 // Sub with variables, a Join over a Ref to a list).
 std::optional<std::string> AsSubText(const syntax::Tree& tree, NodeId value);
+
+// The names `resource` is deployed under, as AsSubText gives them: `${Id}`
+// (what `Ref` returns for resources named by their name, such as functions
+// and topics), and each `Fn::If` branch of the property `name_property`
+// when present. `complete` is false when a branch cannot be read; `literal`
+// holds the name when the property is a literal.
+struct DeployedNames {
+  std::vector<std::string> texts;
+  bool complete = true;
+  std::optional<std::string> literal;
+};
+DeployedNames DeployedNamesOf(const syntax::Tree& tree, const Resource& resource,
+                              std::string_view name_property);
 
 }  // namespace cfnfix::cfn
 

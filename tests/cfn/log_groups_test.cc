@@ -1,8 +1,9 @@
 #include "src/cfn/log_groups.h"
 
-#include <optional>
 #include <iterator>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "gtest/gtest.h"
 #include "tests/cfn/parse_util.h"
@@ -106,6 +107,30 @@ TEST(LogGroupsTest, NoRetentionParameterWhenUnsettled) {
     ASSERT_TRUE(parsed.tmpl.has_value());
     EXPECT_EQ(LogRetentionParameter(*parsed.tree, *parsed.tmpl), nullptr) << text;
   }
+}
+
+TEST(LogGroupsTest, DeployedNames) {
+  testing::ParsedTemplate parsed = ParseTemplate(R"(Resources:
+  Plain: {Type: AWS::Lambda::Function}
+  Named: {Type: AWS::Lambda::Function, Properties: {FunctionName: app}}
+  Either:
+    Type: AWS::Lambda::Function
+    Properties: {FunctionName: !If [C, !Sub 'a-${Env}', !FindInMap [M, k, v]]}
+)");
+  ASSERT_TRUE(parsed.tmpl.has_value());
+  DeployedNames plain =
+      DeployedNamesOf(*parsed.tree, *parsed.tmpl->FindResource("Plain"), "FunctionName");
+  EXPECT_EQ(plain.texts, std::vector<std::string>{"${Plain}"});
+  EXPECT_TRUE(plain.complete);
+  EXPECT_EQ(plain.literal, std::nullopt);
+  DeployedNames named =
+      DeployedNamesOf(*parsed.tree, *parsed.tmpl->FindResource("Named"), "FunctionName");
+  EXPECT_EQ(named.texts, (std::vector<std::string>{"${Named}", "app"}));
+  EXPECT_EQ(named.literal, "app");
+  DeployedNames either =
+      DeployedNamesOf(*parsed.tree, *parsed.tmpl->FindResource("Either"), "FunctionName");
+  EXPECT_EQ(either.texts, (std::vector<std::string>{"${Either}", "a-${Env}"}));
+  EXPECT_FALSE(either.complete);
 }
 
 }  // namespace
