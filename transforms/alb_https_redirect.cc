@@ -163,22 +163,13 @@ absl::Status TargetGroupsStayAttached(const RuleContext& ctx, const cfn::Resourc
   return absl::OkStatus();
 }
 
-// True when `https` exists whenever `http` does: it has no Condition, or
-// the same one.
-bool ExistsAlongside(const syntax::Tree& tree, const cfn::Resource& https,
-                     const cfn::Resource& http) {
-  if (https.condition == syntax::kNoNode) return true;
-  std::optional<std::string_view> condition = cfn::LooseString(tree, https.condition);
-  return condition && condition == cfn::LooseString(tree, http.condition);
-}
-
 // The HTTPS listener of the same load balancer that exists whenever
 // `listener` does, or nullptr.
 const cfn::Resource* HttpsSibling(const RuleContext& ctx, const cfn::Resource& listener,
                                   const cfn::Resource* lb) {
   for (const cfn::Resource* other : ctx.ResourcesOfType(kListener)) {
     if (Protocol(ctx.tree(), *other) == "HTTPS" && LoadBalancerOf(ctx, *other) == lb &&
-        ExistsAlongside(ctx.tree(), *other, listener)) {
+        cfn::ExistsWhenever(ctx.tree(), *other, listener)) {
       return other;
     }
   }

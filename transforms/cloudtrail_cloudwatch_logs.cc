@@ -184,10 +184,7 @@ const cfn::Resource* IntendedGroup(const RuleContext& ctx, const cfn::Resource& 
     std::optional<std::string> name =
         cfn::AsSubText(tree, cfn::PropertyAt(tree, *group, {"LogGroupName"}));
     if (!SaysTrail(group->logical_id) && !(name && SaysTrail(*name))) continue;
-    if (group->condition != syntax::kNoNode &&
-        cfn::LooseString(tree, group->condition) != cfn::LooseString(tree, trail.condition)) {
-      continue;
-    }
+    if (!cfn::ExistsWhenever(tree, *group, trail)) continue;
     if (found != nullptr) return nullptr;
     found = group;
   }

@@ -161,8 +161,7 @@ absl::Status CanNotify(const RuleContext& ctx, const cfn::Resource& function) {
         "the template has %d SNS topics: which one to notify is not settled", topics.size()));
   }
   const cfn::Resource& topic = *topics.front();
-  if (topic.condition != syntax::kNoNode && cfn::LooseString(ctx.tree(), topic.condition) !=
-                                                cfn::LooseString(ctx.tree(), function.condition)) {
+  if (!cfn::ExistsWhenever(ctx.tree(), topic, function)) {
     return absl::FailedPreconditionError("the topic exists under a Condition the function lacks");
   }
   return absl::OkStatus();
