@@ -350,9 +350,13 @@ void CompleteInterface(RuleContext& ctx, NodeId interface) {
   engine::FixGroup fix = ctx.BuildGroup(build(true));
   if (!fix.ok() && !appends.empty()) fix = ctx.BuildGroup(build(false));
   ctx.Report(ctx.RangeOf(groups),
-             absl::StrFormat("Parameters %s are in no ParameterGroups group: the console lists "
-                             "them after the groups, unsorted",
-                             absl::StrJoin(missing, ", ")),
+             missing.size() == 1
+                 ? absl::StrFormat("Parameter %s is in no ParameterGroups group: the console "
+                                   "lists it after the groups",
+                                   missing.front())
+                 : absl::StrFormat("Parameters %s are in no ParameterGroups group: the console "
+                                   "lists them after the groups, unsorted",
+                                   absl::StrJoin(missing, ", ")),
              fix);
 }
 
