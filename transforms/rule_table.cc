@@ -17,16 +17,22 @@
   X(kRdsStorageEncrypted)          \
   X(kSplitLogBuckets)              \
   X(kCloudTrailLogFileValidation)  \
+  X(kLambdaLogGroup)               \
+  X(kLogGroupRetention)            \
+  X(kCloudTrailCloudWatchLogs)     \
+  X(kLambdaErrorAlarm)             \
   X(kAmiSsmParameter)              \
   X(kPolicyResourceArn)            \
   X(kS3DenyInsecureTransport)      \
   X(kS3PublicAccessBlock)          \
+  X(kAlbHttpsRedirect)             \
   X(kRedundantDependsOn)           \
   X(kUnneededSub)                  \
   X(kUnusedCondition)              \
   X(kUnusedMapping)                \
   X(kUnusedParameter)              \
   X(kOutputValueString)            \
+  X(kParameterGroups)              \
   X(kLambdaRuntimeEol)             \
   X(kUnknownProperty)              \
   X(kInvalidGetAtt)

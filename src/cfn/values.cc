@@ -158,4 +158,10 @@ std::optional<std::string_view> LiteralOrDefault(const Tree& tree, const Templat
   return LooseString(tree, parameter->default_value);
 }
 
+bool ExistsWhenever(const Tree& tree, const Resource& a, const Resource& b) {
+  if (a.condition == kNoNode) return true;
+  std::optional<std::string_view> condition = LooseString(tree, a.condition);
+  return condition.has_value() && condition == LooseString(tree, b.condition);
+}
+
 }  // namespace cfnfix::cfn

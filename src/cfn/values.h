@@ -99,6 +99,13 @@ std::optional<std::string_view> LooseString(const syntax::Tree& tree, NodeId id)
 std::optional<std::string_view> LiteralOrDefault(const syntax::Tree& tree, const Template& tmpl,
                                                  NodeId id);
 
+// ---- Conditions of resources. ----
+
+// True when resource `a` is created whenever `b` is, as far as their
+// `Condition` attributes say: `a` has none, or the same one as `b` (a
+// LooseString). Conditions that differ are not compared by meaning: false.
+bool ExistsWhenever(const syntax::Tree& tree, const Resource& a, const Resource& b);
+
 }  // namespace cfnfix::cfn
 
 #endif  // CFNFIX_CFN_VALUES_H_

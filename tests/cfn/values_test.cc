@@ -231,5 +231,22 @@ TEST(ItemsTest, AbsentValueHasNoItemsAndNoSource) {
   EXPECT_EQ(empty.source(), tree->Resolve(Top(*tree, "v")));
 }
 
+TEST(ExistsWheneverTest, ComparesConditionAttributes) {
+  auto [tree, tmpl] = ParseTemplate(R"(Resources:
+  Always: {Type: T}
+  Prod: {Type: T, Condition: IsProd}
+  AlsoProd: {Type: T, Condition: IsProd}
+  Dev: {Type: T, Condition: IsDev}
+)");
+  ASSERT_TRUE(tmpl.has_value());
+  auto exists = [&](std::string_view a, std::string_view b) {
+    return ExistsWhenever(*tree, *tmpl->FindResource(a), *tmpl->FindResource(b));
+  };
+  EXPECT_TRUE(exists("Always", "Prod"));
+  EXPECT_TRUE(exists("Prod", "AlsoProd"));
+  EXPECT_FALSE(exists("Prod", "Always"));
+  EXPECT_FALSE(exists("Prod", "Dev"));
+}
+
 }  // namespace
 }  // namespace cfnfix::cfn

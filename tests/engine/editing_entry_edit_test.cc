@@ -172,6 +172,21 @@ TEST(SetEntry, ReplacesOrAppends) {
             "{\"P\":{\"A\":1,\"B\":[1]}}");
 }
 
+TEST(SetEntry, BlockCollectionReplacesAValueOnTheLinesBelow) {
+  auto set = [](std::string_view before, const Value& value) {
+    return Edited(before, "t.yaml",
+                  [&](const Tree& tree) { return SetEntry(tree, At(tree, {"P"}), "A", value); });
+  };
+  const Value list = Value::Seq({Value::Map({{"T", Value::Str("r")}})});
+  // The old value's line break and indentation go with it: no blank line.
+  EXPECT_EQ(set("P:\n  A:\n    - T: f\n      G: x\n  B: 1\n", list),
+            "P:\n  A:\n    - T: r\n  B: 1\n");
+  EXPECT_EQ(set("P:\r\n  A:\r\n    - T: f\r\n", list), "P:\r\n  A:\r\n    - T: r\r\n");
+  // A comment after the colon stays.
+  EXPECT_EQ(set("P:\n  A:  # c\n    - T: f\n", list), "P:\n  A:  # c\n    - T: r\n");
+  EXPECT_EQ(set("P:\n  A: [x]\n", list), "P:\n  A:\n    - T: r\n");
+}
+
 std::string SetAt(std::string_view before, std::string name,
                   std::initializer_list<std::string_view> path, const Value& value) {
   return Edited(before, name,

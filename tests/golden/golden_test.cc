@@ -25,10 +25,11 @@
 //                              lines starting with '#' are skipped. Without it the
 //                              rule runs with its defaults.
 //
-// Per case, with only the folder's rule selected: the input parses losslessly; its
-// findings equal `findings:`; each mode's output equals its file (or what "absent"
-// stands for) and what remains equals its list; fixing an output again in the same
-// mode changes nothing and applies nothing; both outputs parse losslessly.
+// Per case, with only the folder's rule selected (every rule in all-rules/): the
+// input parses losslessly; its findings equal `findings:`; each mode's output equals
+// its file (or what "absent" stands for) and what remains equals its list; fixing an
+// output again in the same mode changes nothing and applies nothing; both outputs
+// parse losslessly.
 // Twins: a YAML case X.yaml (or X.yml) has X.json beside it, unless
 // X.yaml.no-json-twin says why not. A twin pair holds the same data (canonical data
 // model) in its inputs and in its outputs of each mode, and reports the same findings
@@ -37,6 +38,11 @@
 // case and one case that must not change (neither .fixed nor .unsafe-fixed), and the
 // rule's documentation starts "# <name> (<code>)" and has every heading. Every folder
 // names a rule, and every file belongs to a case.
+//
+// One folder is not a rule's: golden/all-rules/ holds whole templates whose cases
+// run with every registered rule at its defaults (no .options), to show the rules
+// fixing a template together in one run. Its expectations change whenever a rule is
+// added or changed; regenerate them and read the diff like any other.
 //
 // CFNFIX_UPDATE_GOLDEN=1 rewrites .expected, .fixed.<ext> and .unsafe-fixed.<ext>
 // from what the rules do now (writing no output file equal to the input or to the
@@ -72,6 +78,9 @@ using engine::FileOutcome;
 using engine::FixerOptions;
 using engine::RuleInfo;
 
+// The folder whose cases run with every rule (see the header).
+constexpr char kAllRulesFolder[] = "all-rules";
+
 bool UpdateMode() {
   const char* value = std::getenv("CFNFIX_UPDATE_GOLDEN");
   return value != nullptr && std::string_view(value) == "1";
@@ -91,10 +100,15 @@ testing::Environment* const kUpdateReminder =
 
 // The rule options of case `c` (see <case>.options above); a malformed or
 // invalid line fails the test.
-engine::RuleOptions CaseRuleOptions(const GoldenCase& c, const RuleInfo& rule) {
+engine::RuleOptions CaseRuleOptions(const GoldenCase& c) {
   engine::RuleOptions options;
   std::optional<std::string> text = ReadFileIfExists(c.Options());
   if (!text) return options;
+  const RuleInfo* rule = engine::FindRule(c.rule);
+  if (rule == nullptr) {
+    ADD_FAILURE() << c.Options() << ": only a rule's folder takes options";
+    return options;
+  }
   for (absl::string_view line : absl::StrSplit(*text, '\n')) {
     line = absl::StripAsciiWhitespace(line);
     if (line.empty() || line[0] == '#') continue;
@@ -104,17 +118,28 @@ engine::RuleOptions CaseRuleOptions(const GoldenCase& c, const RuleInfo& rule) {
       continue;
     }
     absl::Status set =
-        options.Set(rule, ToStd(absl::StripAsciiWhitespace(line.substr(0, colon))),
+        options.Set(*rule, ToStd(absl::StripAsciiWhitespace(line.substr(0, colon))),
                     ToStd(absl::StripAsciiWhitespace(line.substr(colon + 1))));
     if (!set.ok()) ADD_FAILURE() << c.Options() << ": " << set;
   }
   return options;
 }
 
-FixerOptions OptionsFor(const RuleInfo& rule, Applicability level,
+// The rules case `c` runs with: its folder's, or every rule for all-rules/.
+std::vector<const RuleInfo*> RulesOf(const GoldenCase& c) {
+  if (c.rule == kAllRulesFolder) {
+    absl::Span<const RuleInfo* const> all = engine::AllRules();
+    return {all.begin(), all.end()};
+  }
+  const RuleInfo* rule = engine::FindRule(c.rule);
+  if (rule == nullptr) return {};
+  return {rule};
+}
+
+FixerOptions OptionsFor(const std::vector<const RuleInfo*>& rules, Applicability level,
                         const engine::RuleOptions& rule_options = {}) {
   FixerOptions options;
-  options.rules = {&rule};
+  options.rules = rules;
   options.apply_at_least = level;
   options.rule_options = rule_options;
   return options;
@@ -145,8 +170,8 @@ struct CaseRun {
 
 // Runs the case's rule over its input; fails the test when it cannot.
 std::optional<CaseRun> RunCase(const GoldenCase& c) {
-  const RuleInfo* rule = engine::FindRule(c.rule);
-  if (rule == nullptr) {
+  const std::vector<const RuleInfo*> rules = RulesOf(c);
+  if (rules.empty()) {
     ADD_FAILURE() << "golden/" << c.rule << "/ names no rule";
     return std::nullopt;
   }
@@ -156,11 +181,11 @@ std::optional<CaseRun> RunCase(const GoldenCase& c) {
     return std::nullopt;
   }
   auto source = Source(*input, c.Input());
-  const engine::RuleOptions rule_options = CaseRuleOptions(c, *rule);
+  const engine::RuleOptions rule_options = CaseRuleOptions(c);
   CaseRun run{
-      *input, engine::CheckSource(source, OptionsFor(*rule, Applicability::kSafe, rule_options)),
-      engine::FixSource(source, OptionsFor(*rule, Applicability::kSafe, rule_options)),
-      engine::FixSource(source, OptionsFor(*rule, Applicability::kUnsafe, rule_options))};
+      *input, engine::CheckSource(source, OptionsFor(rules, Applicability::kSafe, rule_options)),
+      engine::FixSource(source, OptionsFor(rules, Applicability::kSafe, rule_options)),
+      engine::FixSource(source, OptionsFor(rules, Applicability::kUnsafe, rule_options))};
   for (const FileOutcome* outcome : {&run.check, &run.safe, &run.unsafe}) {
     if (!outcome->status.ok()) {
       ADD_FAILURE() << c.Id() << ": " << outcome->status;
@@ -178,9 +203,7 @@ void ExpectStable(const GoldenCase& c, const std::string& output, Applicability 
   absl::StatusOr<syntax::Tree> tree = syntax::ParseSource(source);
   ASSERT_TRUE(tree.ok()) << tree.status();
   EXPECT_TRUE(syntax::CheckLossless(*tree).ok());
-  const RuleInfo& rule = *engine::FindRule(c.rule);
-  FileOutcome again =
-      engine::FixSource(source, OptionsFor(rule, level, CaseRuleOptions(c, rule)));
+  FileOutcome again = engine::FixSource(source, OptionsFor(RulesOf(c), level, CaseRuleOptions(c)));
   ASSERT_TRUE(again.status.ok()) << again.status;
   EXPECT_EQ(again.fixed, output) << "a second run changed the output";
   EXPECT_EQ(FindingLines(again.applied), std::vector<std::string>{})
@@ -359,6 +382,7 @@ INSTANTIATE_TEST_SUITE_P(Golden, GoldenRuleTest, testing::ValuesIn(engine::AllRu
 
 TEST(GoldenFolders, EveryFolderNamesARule) {
   for (const std::string& folder : RuleFolders(GoldenRoot())) {
+    if (folder == kAllRulesFolder) continue;
     EXPECT_NE(engine::FindRule(folder), nullptr) << "golden/" << folder << "/ names no rule";
   }
 }

@@ -26,11 +26,11 @@ absl::StatusOr<Edit> ReplaceNode(const syntax::Tree& tree, NodeId node, const Va
   std::string text = RenderValue(value, style);
   Span range = tree.FullSpan(node);
   if (!text.empty() && (text.front() == '\n' || text.front() == '\r')) {
-    // A block collection follows the colon directly.
+    // A block collection follows the colon directly (or the comment after
+    // it): an old value on the lines below gives up its line break too.
     const std::string_view source = tree.text();
-    while (range.begin > 0 && (source[range.begin - 1] == ' ' || source[range.begin - 1] == '\t')) {
-      --range.begin;
-    }
+    auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    while (range.begin > 0 && blank(source[range.begin - 1])) --range.begin;
   } else if (range.empty() && tree.format() == syntax::Format::kYaml) {
     // An empty value (`Key:`) needs the space after the colon.
     text = " " + text;
