@@ -195,8 +195,10 @@ bool AnyUnusedSuppression(const std::vector<FileResult>& results) {
 
 // Options from the command line, then every file processed; nullopt (after
 // telling the user why) when the command line or the walk fails.
-std::optional<Run> StartRun(const CommonOptions& common, Mode mode) {
+std::optional<Run> StartRun(const CommonOptions& common, Mode mode,
+                            bool with_fixed_text = false) {
   RunOptions options = MakeRunOptions(common, mode);
+  options.with_fixed_text = with_fixed_text;
   absl::StatusOr<std::vector<FileResult>> results = RunFiles(common.paths, options);
   if (!results.ok()) {
     std::cerr << "cfnfix: " << results.status().message() << "\n";
@@ -210,7 +212,7 @@ std::optional<Run> StartRun(const CommonOptions& common, Mode mode) {
 int RunCheck(const CommonOptions& common) {
   std::optional<Output> output = OpenOutput(common);
   if (!output) return kExitError;
-  std::optional<Run> run = StartRun(common, Mode::kCheck);
+  std::optional<Run> run = StartRun(common, Mode::kCheck, common.format == OutputFormat::kSarif);
   if (!run) return kExitError;
   std::vector<FileResult>* results = &run->results;
   PrintFindings(output->stream(), std::cerr, *results, common.format, /*after_fix=*/false,

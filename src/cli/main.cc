@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "CLI/CLI.hpp"
+#include "src/cli/cli_docs.h"
 #include "src/cli/commands.h"
 
 namespace {
@@ -133,6 +134,14 @@ int main(int argc, char** argv) {
   std::string explain_rule;
   CLI::App* explain = app.add_subcommand("explain", "Show a rule's documentation");
   explain->add_option("rule", explain_rule, "Rule code or name")->required();
+  std::string completion_shell;
+  CLI::App* completion = app.add_subcommand(
+      "completion", "Print a shell completion script (see README for where to put it)");
+  completion->add_option("shell", completion_shell, "The shell")
+      ->required()
+      ->type_name("bash|zsh|fish");
+  // The build writes cfnfix.1 with it; not for users, so hidden from help.
+  CLI::App* man = app.add_subcommand("man", "Print the man page (roff)")->group("");
 
   try {
     app.parse(argc, argv);
@@ -147,5 +156,18 @@ int main(int argc, char** argv) {
   if (config->parsed()) return cfnfix::cli::RunConfig(config_options);
   if (parse->parsed()) return cfnfix::cli::RunParse(parse_path, parse_max_bytes);
   if (explain->parsed()) return cfnfix::cli::RunExplain(explain_rule);
+  if (completion->parsed()) {
+    absl::StatusOr<std::string> script = cfnfix::cli::CompletionScript(app, completion_shell);
+    if (!script.ok()) {
+      std::cerr << "cfnfix: " << script.status().message() << "\n";
+      return cfnfix::cli::kExitError;
+    }
+    std::cout << *script;
+    return 0;
+  }
+  if (man->parsed()) {
+    std::cout << cfnfix::cli::ManPage(app, CFNFIX_VERSION);
+    return 0;
+  }
   return cfnfix::cli::RunRules(rules_format);
 }

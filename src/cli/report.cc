@@ -7,6 +7,7 @@
 #include "absl/strings/str_format.h"
 #include "src/engine/editing/render_scalar.h"
 #include "src/engine/registry.h"
+#include "src/io/line_diff.h"
 
 namespace cfnfix::cli {
 namespace {
@@ -172,6 +173,62 @@ void PrintJson(std::ostream& out, const std::vector<FileResult>& results, bool a
   out << (first ? "" : "\n") << "]}\n";
 }
 
+// One replacement of a SARIF artifactChange: bytes of the original text
+// and what takes their place.
+struct Replacement {
+  size_t offset = 0, length = 0;
+  std::string inserted;
+};
+
+// The line differences between `original` and `fixed` as replacements, in
+// order, each region in the original text (as SARIF reads them).
+std::vector<Replacement> Replacements(std::string_view original, std::string_view fixed) {
+  std::vector<std::string_view> old_lines = SplitLines(original), new_lines = SplitLines(fixed);
+  LineChanges changes = DiffLines(old_lines, new_lines);
+  std::vector<Replacement> out;
+  size_t i = 0, j = 0, offset = 0;
+  while (i < old_lines.size() || j < new_lines.size()) {
+    bool old_changed = i < old_lines.size() && changes.old_changed[i];
+    bool new_changed = j < new_lines.size() && changes.new_changed[j];
+    if (!old_changed && !new_changed) {
+      // Unchanged lines pair one to one.
+      offset += old_lines[i].size();
+      ++i, ++j;
+      continue;
+    }
+    Replacement r{offset, 0, ""};
+    for (; i < old_lines.size() && changes.old_changed[i]; ++i) r.length += old_lines[i].size();
+    for (; j < new_lines.size() && changes.new_changed[j]; ++j) r.inserted += new_lines[j];
+    offset += r.length;
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+// A SARIF `fixes` array with the file's whole change: cfnfix applies a
+// file's fixes together, to a fixpoint, so each fixable result offers that
+// change, and applying it gives exactly what `cfnfix fix` writes.
+std::string SarifFixes(const FileResult& r) {
+  size_t fixable = 0;
+  for (const Finding& f : r.outcome.findings) fixable += Fixable(f, r.apply_at_least);
+  std::string out = absl::StrFormat(
+      "[{\"description\":{\"text\":%s},\"artifactChanges\":[{\"artifactLocation\":{\"uri\":%s},"
+      "\"replacements\":[",
+      JsonQuote(absl::StrFormat("cfnfix fix: the %d fixable %s in this file, applied together",
+                                fixable, fixable == 1 ? "finding" : "findings")),
+      JsonQuote(r.outcome.path));
+  bool first = true;
+  for (const Replacement& rep : Replacements(r.outcome.original, r.outcome.fixed)) {
+    absl::StrAppendFormat(&out,
+                          "%s{\"deletedRegion\":{\"byteOffset\":%d,\"byteLength\":%d},"
+                          "\"insertedContent\":{\"text\":%s}}",
+                          first ? "" : ",", rep.offset, rep.length, JsonQuote(rep.inserted));
+    first = false;
+  }
+  out += "]}]}]";
+  return out;
+}
+
 void PrintSarif(std::ostream& out, const std::vector<FileResult>& results, bool after_fix) {
   out << "{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\","
          "\"runs\":[{\"tool\":{\"driver\":{\"name\":\"cfnfix\",\"version\":"
@@ -187,12 +244,16 @@ void PrintSarif(std::ostream& out, const std::vector<FileResult>& results, bool 
   out << "]}},\"results\":[";
   first = true;
   for (const FileResult& r : results) {
+    // After `fix` the change is made; in `check`, `fixed` is what fix writes.
+    std::string fixes = !after_fix && r.outcome.changed() ? SarifFixes(r) : "";
     for (const Finding& f : FindingsOf(r, after_fix)) {
       out << (first ? "" : ",") << "{\"ruleId\":" << JsonQuote(f.rule->code)
           << ",\"level\":\"warning\",\"message\":{\"text\":" << JsonQuote(f.message) << "}"
           << ",\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":"
           << JsonQuote(r.outcome.path) << "},\"region\":{\"startLine\":" << f.at.line
-          << ",\"startColumn\":" << f.at.column << "}}}]}";
+          << ",\"startColumn\":" << f.at.column << "}}}]";
+      if (!fixes.empty() && Fixable(f, r.apply_at_least)) out << ",\"fixes\":" << fixes;
+      out << "}";
       first = false;
     }
   }

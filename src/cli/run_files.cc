@@ -42,6 +42,11 @@ FileResult ProcessOne(const WalkEntry& entry, const RunOptions& options,
   fixer.require_template = entry.explicit_path;
   result.outcome = options.mode == Mode::kFix ? engine::FixSource(*source, fixer)
                                               : engine::CheckSource(*source, fixer);
+  if (options.mode == Mode::kCheck && options.with_fixed_text && result.outcome.status.ok()) {
+    // The findings stay check's; a fix that fails leaves `fixed` the original.
+    engine::FileOutcome fixed = engine::FixSource(*source, fixer);
+    if (fixed.status.ok()) result.outcome.fixed = std::move(fixed.fixed);
+  }
   return result;
 }
 

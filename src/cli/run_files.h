@@ -37,6 +37,9 @@ struct RunOptions {
   // Files named on the command line that are not templates are left out
   // silently, as walked ones are (pre-commit names every YAML file).
   bool skip_non_templates = false;
+  // In check mode, also fill each outcome's `fixed` with what `fix` would
+  // write (when fixing succeeds), for reports that show the change (SARIF).
+  bool with_fixed_text = false;
 };
 
 // Every template among `paths` (files, directories, or "-" for stdin), in

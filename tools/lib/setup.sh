@@ -4,7 +4,7 @@
 
 CFNFIX_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 CFNFIX_PACKAGES=(cmake ninja-build g++ git patch libsimdjson-dev libabsl-dev libcli11-dev
-                 libgtest-dev libgmock-dev libbenchmark-dev libyaml-dev python3 python3-yaml
+                 libgtest-dev libgmock-dev libbenchmark-dev libyaml-dev python3 python3-yaml python3-jsonschema
                  clang libclang-rt-14-dev)
 
 cfnfix_install_missing() {
