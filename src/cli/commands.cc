@@ -42,6 +42,7 @@ RunOptions MakeRunOptions(const CommonOptions& common, Mode mode) {
   options.mode = mode;
   options.threads = common.threads;
   options.skip_non_templates = common.skip_non_templates;
+  options.progress_on_terminal = isatty(STDERR_FILENO) != 0 && !common.quiet;
   options.fixer.parse_options.max_bytes = common.max_bytes;
   options.fixer.report_unused_suppressions = common.report_unused_suppressions;
   auto resolver = std::make_shared<SettingsResolver>(ToRequest(common), options.fixer);

@@ -1,7 +1,9 @@
 #include "src/cli/run_files.h"
 
 #include <filesystem>
+#include <iostream>
 
+#include "src/cli/progress.h"
 #include "src/io/file_walk.h"
 #include "src/io/thread_pool.h"
 #include "src/syntax/load/load.h"
@@ -97,9 +99,13 @@ absl::StatusOr<std::vector<FileResult>> RunFiles(const std::vector<std::string>&
     }
   }
   std::vector<FileResult> results(entries.size());
+  const bool progress = WantsProgress(entries.size(), options.progress_on_terminal);
+  ProgressLine line(progress ? &std::cerr : nullptr, entries.size());
   ParallelFor(entries.size(), options.threads, [&](size_t i) {
     results[i] = ProcessOne(entries[i], options, file_options[i]);
+    line.FileDone();
   });
+  line.Finish();
 
   // Walked files that are not templates were never the user's concern.
   std::vector<FileResult> kept = std::move(missing);

@@ -40,6 +40,9 @@ struct RunOptions {
   // In check mode, also fill each outcome's `fixed` with what `fix` would
   // write (when fixing succeeds), for reports that show the change (SARIF).
   bool with_fixed_text = false;
+  // Standard error is a terminal and the report is not --quiet: runs over
+  // many files draw a progress line there (progress.h).
+  bool progress_on_terminal = false;
 };
 
 // Every template among `paths` (files, directories, or "-" for stdin), in

@@ -10,6 +10,7 @@
 #include "src/cfn/template.h"
 #include "src/cfn/template_detect.h"
 #include "src/engine/apply_edits.h"
+#include "src/engine/output_check.h"
 #include "src/engine/registry.h"
 #include "src/engine/suppressions.h"
 #include "src/engine/template_analyses.h"
@@ -141,14 +142,32 @@ FileOutcome Start(const std::shared_ptr<const SourceText>& source, const FixerOp
   return outcome;
 }
 
-// Whether the text the applied fixes made fails to parse as a template.
-bool BreaksTheFile(const ApplyResult& applied, syntax::Format format,
-                   const FixerOptions& options) {
-  if (applied.applied.empty()) return false;
-  const absl::StatusOr<syntax::Tree> tree = syntax::ParseSource(
-      SourceText::Create(applied.text, "clash-check"), options.parse_options, format);
-  return !tree.ok() ||
-         !cfn::Template::FromTree(*tree, options.parse_options.max_alias_expansion).ok();
+// Why the text the applied fixes made is not a sound template: it does not
+// parse, or references point at names that `undeclared_before` did not hold
+// (one fix removed what another starts to use). Empty when it is sound.
+std::string Unsound(const ApplyResult& applied, const std::set<std::string>& undeclared_before,
+                    syntax::Format format, const FixerOptions& options) {
+  if (applied.applied.empty()) return "";
+  absl::StatusOr<std::set<std::string>> after =
+      UndeclaredNames(applied.text, format, options.parse_options);
+  if (!after.ok()) return std::string(after.status().message());
+  const std::string added = NewlyUndeclared(undeclared_before, *after);
+  if (added.empty()) return "";
+  return absl::StrCat("it references names the template does not declare: ", added);
+}
+
+// The names the fixed text references without declaring them that the
+// original did not; empty when nothing was applied.
+std::string DanglingAfterFixes(const FileOutcome& outcome, syntax::Format format,
+                               const FixerOptions& options) {
+  if (outcome.applied.empty()) return "";
+  absl::StatusOr<std::set<std::string>> before =
+      UndeclaredNames(outcome.original, format, options.parse_options);
+  absl::StatusOr<std::set<std::string>> after =
+      UndeclaredNames(outcome.fixed, format, options.parse_options);
+  // Lenient JSON in, strict out: `before` may not read; the passes checked the output.
+  if (!before.ok() || !after.ok()) return "";
+  return NewlyUndeclared(*before, *after);
 }
 
 bool SeveralRules(const ApplyResult& applied,
@@ -198,6 +217,17 @@ FileOutcome FixSource(std::shared_ptr<const SourceText> source, const FixerOptio
       // which is the idempotence check.
       outcome.remaining = ToFindings(analysis);
       outcome.fixed = std::string(analysis.source->text());
+      // A pass may leave a name dangling that the next removes (a condition used only by
+      // a removed condition); the result must not.
+      const std::string dangling = DanglingAfterFixes(outcome, format, options);
+      if (!dangling.empty()) {
+        outcome.status = absl::InternalError(absl::StrCat(
+            "1:1: internal error: fixes by ", RuleNames(outcome.applied),
+            " left references to names the template does not declare (", dangling,
+            "); file left unchanged"));
+        outcome.fixed = outcome.original;
+        outcome.applied.clear();  // the file is left as it was
+      }
       return outcome;
     }
     if (pass == options.max_iterations) {
@@ -209,14 +239,21 @@ FileOutcome FixSource(std::shared_ptr<const SourceText> source, const FixerOptio
           absl::StrCat("1:1: fixes did not converge after ", options.max_iterations,
                        " passes (rules: ", RuleNames(pending), "); file left unchanged"));
       outcome.fixed = outcome.original;
+      outcome.applied.clear();  // the file is left as it was
       return outcome;
     }
     ApplyResult applied = ApplyFixes(analysis.source->text(), fixes);
+    // Names the text already leaves undeclared are the author's; only new ones are a clash.
+    absl::StatusOr<std::set<std::string>> undeclared =
+        UndeclaredNames(analysis.source->text(), format, options.parse_options);
+    const std::set<std::string> undeclared_before =
+        undeclared.ok() ? *std::move(undeclared) : std::set<std::string>();
     // Fixes by different rules can each be sound yet clash (one renames a key to the name
-    // another adds): when their joint output does not parse, this pass applies the first
-    // rule's fixes alone and the others are rediscovered on the next pass.
-    if (applied.malformed.empty() && BreaksTheFile(applied, format, options) &&
-        SeveralRules(applied, fixable)) {
+    // another adds, one removes a parameter another starts to Ref): when their joint output
+    // is unsound, this pass applies the first rule's fixes alone and the others are
+    // rediscovered on the next pass.
+    if (applied.malformed.empty() && SeveralRules(applied, fixable) &&
+        !Unsound(applied, undeclared_before, format, options).empty()) {
       const RuleInfo* first_rule = fixable[applied.applied.front()].front()->rule;
       std::vector<const Fix*> kept;
       std::vector<std::vector<const Diagnostic*>> kept_findings;
@@ -238,6 +275,7 @@ FileOutcome FixSource(std::shared_ptr<const SourceText> source, const FixerOptio
           "1:1: internal error: a fix by ", RuleNames(culprits),
           " has overlapping edits; file left unchanged"));
       outcome.fixed = outcome.original;
+      outcome.applied.clear();  // the file is left as it was
       return outcome;
     }
     std::vector<Finding> made;
@@ -260,6 +298,7 @@ FileOutcome FixSource(std::shared_ptr<const SourceText> source, const FixerOptio
           " produced a file that does not parse (", reparsed.status.message(),
           "); file left unchanged"));
       outcome.fixed = outcome.original;
+      outcome.applied.clear();  // the file is left as it was
       return outcome;
     }
     outcome.applied.insert(outcome.applied.end(), made.begin(), made.end());

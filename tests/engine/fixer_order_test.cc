@@ -72,5 +72,36 @@ TEST(FixerTest, FixesOfTwoRulesThatClashAreAppliedInTwoPasses) {
   EXPECT_EQ(fixed.fixed.find("EnableKeyRotation", first + 1), std::string::npos) << fixed.fixed;
 }
 
+// unused-parameter removes a parameter that lambda-log-group starts to Ref in
+// the same pass (the template's retention parameter): each fix is sound, both
+// together leave `!Ref LogRetentionInDays` dangling. The pass keeps the first
+// rule's fixes; the parameter is then used and stays.
+TEST(FixerTest, ARemovalAndANewReferenceToItAreAppliedInTwoPasses) {
+  const std::string text =
+      "Parameters:\n"
+      "  LogRetentionInDays:\n"
+      "    Type: Number\n"
+      "    Default: 90\n"
+      "Resources:\n"
+      "  Handler:\n"
+      "    Type: AWS::Lambda::Function\n"
+      "    Properties:\n"
+      "      Runtime: python3.13\n"
+      "      Handler: index.handler\n"
+      "      Role: arn:aws:iam::123456789012:role/handler\n"
+      "      Code: {ZipFile: 'def handler(e, c): pass'}\n";
+  FixerOptions options;
+  auto rules = SelectRules({"lambda-log-group", "unused-parameter"}, {});
+  ASSERT_TRUE(rules.ok()) << rules.status();
+  options.rules = *rules;
+  options.apply_at_least = Applicability::kUnsafe;
+  const FileOutcome fixed = FixSource(SourceText::Create(text, "dangling.yaml"), options);
+  ASSERT_TRUE(fixed.status.ok()) << fixed.status;
+  EXPECT_NE(fixed.fixed.find("  LogRetentionInDays:\n    Type: Number"), std::string::npos)
+      << fixed.fixed;
+  EXPECT_NE(fixed.fixed.find("RetentionInDays: !Ref LogRetentionInDays"), std::string::npos)
+      << fixed.fixed;
+}
+
 }  // namespace
 }  // namespace cfnfix::engine

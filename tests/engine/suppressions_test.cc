@@ -13,9 +13,13 @@
 namespace cfnfix::engine {
 namespace {
 
+// The rules these cases were written around: a rule added later must not
+// change what they show about suppressions.
 FileOutcome Check(const std::string& text, bool report_unused = false) {
   FixerOptions options;
-  options.rules.assign(AllRules().begin(), AllRules().end());
+  auto rules = SelectRules({"CF0", "CF101", "CF201", "CF202", "CF301", "CF302", "CF401"}, {});
+  EXPECT_TRUE(rules.ok()) << rules.status();
+  if (rules.ok()) options.rules = *rules;
   options.report_unused_suppressions = report_unused;
   return CheckSource(SourceText::Create(text, "t.yaml"), options);
 }

@@ -1,0 +1,41 @@
+#include "src/engine/output_check.h"
+
+#include "gtest/gtest.h"
+
+namespace cfnfix::engine {
+namespace {
+
+using syntax::Format;
+
+TEST(OutputCheck, NamesEveryKindOfReferenceToNothing) {
+  const auto names = UndeclaredNames(
+      "Conditions:\n"
+      "  IsProd: !Equals [!Ref Env, prod]\n"
+      "Resources:\n"
+      "  Topic:\n"
+      "    Type: AWS::SNS::Topic\n"
+      "    Condition: Missing\n"
+      "    DependsOn: [Queue, Gone]\n"
+      "    Properties:\n"
+      "      TopicName: !Sub '${Prefix}-${AWS::Region}-${Queue.QueueName}'\n"
+      "      DisplayName: !GetAtt Nowhere.Arn\n"
+      "  Queue:\n"
+      "    Type: AWS::SQS::Queue\n",
+      Format::kYaml, {});
+  ASSERT_TRUE(names.ok()) << names.status();
+  EXPECT_EQ(*names, (std::set<std::string>{"Env", "Missing", "Gone", "Prefix", "Nowhere"}));
+}
+
+TEST(OutputCheck, RefusesWhatIsNotATemplate) {
+  EXPECT_FALSE(UndeclaredNames("Resources: [", Format::kYaml, {}).ok());
+  EXPECT_FALSE(UndeclaredNames("{\"Resources\": }", Format::kJson, {}).ok());
+}
+
+TEST(OutputCheck, OnlyNewNamesCount) {
+  EXPECT_EQ(NewlyUndeclared({"A"}, {"A"}), "");
+  EXPECT_EQ(NewlyUndeclared({"A", "B"}, {"A"}), "");
+  EXPECT_EQ(NewlyUndeclared({"A"}, {"A", "C", "B"}), "B, C");
+}
+
+}  // namespace
+}  // namespace cfnfix::engine
