@@ -17,7 +17,9 @@ absl::StatusOr<std::set<std::string>> UndeclaredNames(std::string_view text,
   absl::StatusOr<cfn::Template> tmpl = cfn::Template::FromTree(*tree, options.max_alias_expansion);
   if (!tmpl.ok()) return tmpl.status();
   std::set<std::string> names;
-  for (const cfn::Reference& ref : cfn::ReferenceGraph::Build(*tmpl).references()) {
+  // Named: references() points into the graph, which a temporary would not outlive.
+  const cfn::ReferenceGraph graph = cfn::ReferenceGraph::Build(*tmpl);
+  for (const cfn::Reference& ref : graph.references()) {
     if (ref.target_kind == cfn::TargetKind::kUnknown) names.insert(std::string(ref.target));
   }
   return names;
