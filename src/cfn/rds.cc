@@ -9,9 +9,11 @@ namespace cfnfix::cfn {
 
 bool IsClusterMember(const syntax::Tree& tree, const Resource& instance) {
   if (PropertyAt(tree, instance, {"DBClusterIdentifier"}) != kNoNode) return true;
-  std::optional<std::string_view> engine =
-      LooseString(tree, PropertyAt(tree, instance, {"Engine"}));
-  return engine && engine->substr(0, 6) == "aurora";
+  syntax::NodeId engine_node = PropertyAt(tree, instance, {"Engine"});
+  if (engine_node == kNoNode) return false;
+  // An engine the template computes (`!If`, a parameter) may be Aurora.
+  std::optional<std::string_view> engine = LooseString(tree, engine_node);
+  return !engine || engine->substr(0, 6) == "aurora";
 }
 
 bool IsMadeFromSource(const syntax::Tree& tree, const Resource& database) {

@@ -11,8 +11,9 @@
 namespace cfnfix::cfn {
 
 // An `AWS::RDS::DBInstance` that is a member of a DB cluster: it sets
-// `DBClusterIdentifier` (in any form), or its literal `Engine` is an Aurora
-// engine (`aurora-mysql`...), which exists only in clusters.
+// `DBClusterIdentifier` (in any form), or its `Engine` is an Aurora engine
+// (`aurora-mysql`...), which exists only in clusters, or may be one (computed
+// by an intrinsic the template does not settle).
 bool IsClusterMember(const syntax::Tree& tree, const Resource& instance);
 
 // An `AWS::RDS::DBInstance` or `AWS::RDS::DBCluster` created from existing

@@ -121,9 +121,12 @@ class Collector {
   }
 
   // A reference whose target is the string in `node`; ignored otherwise.
+  // A computed name (`!FindInMap [!FindInMap [...], ...]`) is walked instead.
   void AddName(ReferenceKind kind, NodeId node, NodeId call) {
     if (std::optional<std::string_view> name = StringValue(tree_, node)) {
       Add(kind, *name, "", ResolveNode(tree_, node), call);
+    } else {
+      stack_.push_back(node);
     }
   }
 
@@ -169,8 +172,14 @@ class Collector {
 
   // The argument's contents. In short form the argument is the tagged call
   // itself, so only its children are queued (queuing it would loop).
+  // A tagged mapping may itself hold a long-form call (`!ImportValue` over
+  // `Fn::Sub: ...`), which is visited as one.
   void WalkArgument(const Intrinsic& fn) {
     if (fn.short_form) {
+      if (std::optional<Intrinsic> call = ArgumentCall(tree_, fn)) {
+        VisitIntrinsic(*call);
+        return;
+      }
       PushChildren(fn.argument, 0);
     } else {
       stack_.push_back(fn.argument);

@@ -1,7 +1,11 @@
 #include "src/engine/fix_builder.h"
 
+#include <algorithm>
+
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "src/base/strings.h"
+#include "src/cfn/intrinsics.h"
 #include "src/cfn/values.h"
 #include "src/engine/apply_edits.h"
 #include "src/engine/editing/document_edit.h"
@@ -15,6 +19,37 @@ namespace cfnfix::engine {
 
 using syntax::NodeId;
 using syntax::Tree;
+
+namespace {
+
+// The first mapping on `path` from `mapping` (itself included) that is an
+// intrinsic call (`Properties: {Fn::If: [...]}`): an entry written beside the
+// call's key would make the call invalid.
+NodeId IntrinsicOnPath(const Tree& tree, NodeId mapping, KeyPath path) {
+  NodeId level = mapping;
+  for (size_t i = 0; level != syntax::kNoNode; ++i) {
+    if (cfn::AsIntrinsic(tree, level).has_value()) return level;
+    if (i == path.size()) break;
+    level = cfn::Get(tree, level, path[i]);
+  }
+  return syntax::kNoNode;
+}
+
+// CloudFormation's logical ids (and parameter, condition, mapping and output
+// names): names derived from an invalid one stay invalid.
+bool IsLogicalId(std::string_view name) {
+  return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+    return absl::ascii_isalnum(static_cast<unsigned char>(c));
+  });
+}
+
+absl::Status ComputedMappingError() {
+  return absl::FailedPreconditionError(
+      "the mapping is computed by an intrinsic function: entries written beside it would break "
+      "the call");
+}
+
+}  // namespace
 
 EntryOwner OwnerOf(const Tree& tree, NodeId node) {
   const NodeId root = tree.root();
@@ -69,6 +104,10 @@ FixBuilder& FixBuilder::Fail(absl::Status why) {
 
 FixBuilder& FixBuilder::Adds(std::string_view section, std::string_view name) {
   fix_.footprint.Add(section, name);
+  if (section != "Metadata" && !IsLogicalId(name)) {
+    return Fail(absl::FailedPreconditionError(absl::StrCat(
+        "'", ToAbsl(name), "' is not a valid logical id (letters and digits only)")));
+  }
   return *this;
 }
 FixBuilder& FixBuilder::Changes(std::string_view section, std::string_view name) {
@@ -123,21 +162,25 @@ FixBuilder& FixBuilder::ReplaceBool(NodeId scalar, bool value) {
 FixBuilder& FixBuilder::InsertPairsAfter(NodeId mapping, size_t index,
                                          const std::vector<Value::Pair>& pairs,
                                          const RenderStyle& style) {
+  if (IntrinsicOnPath(tree_, mapping, {}) != syntax::kNoNode) return Fail(ComputedMappingError());
   ChangesAt(mapping);
   return Add(engine::InsertPairsAfter(tree_, mapping, index, pairs, style));
 }
 
 FixBuilder& FixBuilder::AppendPairs(NodeId mapping, const std::vector<Value::Pair>& pairs) {
+  if (IntrinsicOnPath(tree_, mapping, {}) != syntax::kNoNode) return Fail(ComputedMappingError());
   ChangesAt(mapping);
   return Add(engine::AppendPairs(tree_, mapping, pairs));
 }
 
 FixBuilder& FixBuilder::SetEntry(NodeId mapping, std::string_view key, const Value& value) {
+  if (IntrinsicOnPath(tree_, mapping, {}) != syntax::kNoNode) return Fail(ComputedMappingError());
   ChangesAt(mapping);
   return Add(engine::SetEntry(tree_, mapping, key, value));
 }
 
 FixBuilder& FixBuilder::SetPath(NodeId mapping, KeyPath path, const Value& value) {
+  if (IntrinsicOnPath(tree_, mapping, path) != syntax::kNoNode) return Fail(ComputedMappingError());
   ChangesAt(mapping);
   return Add(engine::SetPath(tree_, mapping, path, value));
 }
@@ -159,6 +202,9 @@ FixBuilder& FixBuilder::SetProperty(const cfn::Resource& resource, KeyPath path,
                        "merged entries")));
     }
     level = merged;
+  }
+  if (IntrinsicOnPath(tree_, resource.body, full) != syntax::kNoNode) {
+    return Fail(ComputedMappingError());
   }
   return Add(engine::SetPath(tree_, resource.body, full, value));
 }

@@ -33,7 +33,8 @@ inline std::unique_ptr<syntax::Tree> Parse(std::string_view text, std::string na
 // `text` with `edits` applied as one fix; records a failure if the applier
 // refuses them.
 inline std::string Apply(std::string_view text, const std::vector<Edit>& edits) {
-  Fix fix{edits, Applicability::kSafe};
+  Fix fix;
+  fix.edits = edits;
   ApplyResult result = ApplyFixes(text, {&fix});
   EXPECT_EQ(result.applied.size(), 1u) << "edits were not applied";
   return result.text;
