@@ -25,6 +25,7 @@
   X(kPolicyResourceArn)            \
   X(kS3DenyInsecureTransport)      \
   X(kS3PublicAccessBlock)          \
+  X(kFlowLogLeastPrivilege)        \
   X(kAlbHttpsRedirect)             \
   X(kRedundantDependsOn)           \
   X(kUnneededSub)                  \
