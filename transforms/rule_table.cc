@@ -27,6 +27,7 @@
   X(kS3PublicAccessBlock)          \
   X(kFlowLogLeastPrivilege)        \
   X(kAlbHttpsRedirect)             \
+  X(kLambdaDedicatedSecurityGroup) \
   X(kRedundantDependsOn)           \
   X(kUnneededSub)                  \
   X(kUnusedCondition)              \
