@@ -25,7 +25,9 @@
   X(kPolicyResourceArn)            \
   X(kS3DenyInsecureTransport)      \
   X(kS3PublicAccessBlock)          \
+  X(kFlowLogLeastPrivilege)        \
   X(kAlbHttpsRedirect)             \
+  X(kLambdaDedicatedSecurityGroup) \
   X(kRedundantDependsOn)           \
   X(kUnneededSub)                  \
   X(kUnusedCondition)              \

@@ -229,6 +229,11 @@ FixBuilder& FixBuilder::AppendItems(NodeId sequence, const std::vector<Value>& i
   return Add(engine::AppendItems(tree_, sequence, items));
 }
 
+FixBuilder& FixBuilder::RemoveItems(NodeId sequence, absl::Span<const NodeId> items) {
+  ChangesAt(sequence);
+  return Add(engine::RemoveItems(tree_, sequence, items));
+}
+
 FixBuilder& FixBuilder::AddStatement(NodeId document, const Value& statement) {
   ChangesAt(document);
   return Add(engine::AddStatement(tree_, document, statement));

@@ -85,6 +85,10 @@ class FixBuilder {
 
   // Sequences and policies.
   FixBuilder& AppendItems(syntax::NodeId sequence, const std::vector<Value>& items);
+  // Removes `items` (children of `sequence`) keeping the others as written;
+  // fails when none would be left: whether an empty list may replace the
+  // entry is the caller's decision (see RemoveItems in sequence_edit.h).
+  FixBuilder& RemoveItems(syntax::NodeId sequence, absl::Span<const syntax::NodeId> items);
   FixBuilder& AddStatement(syntax::NodeId document, const Value& statement);
 
   // Top-level entries.

@@ -223,6 +223,43 @@ TEST(FixBuilder, ReplaceBoolRefusesAnchoredAndEmptyValues) {
   EXPECT_EQ(TurnTrue(WithP("        A:\n"), "t.yaml", &PropertyScalars), kRefused);
 }
 
+TEST(FixBuilder, RemoveItemsDeclaresTheChangeAndLeavesEmptyListsToTheCaller) {
+  constexpr std::string_view kRole = R"(Resources:
+  Role:
+    Type: AWS::IAM::Role
+    Properties:
+      ManagedPolicyArns:
+        - arn:a
+        # the second
+        - arn:b
+      Other: [arn:c]
+)";
+  std::unique_ptr<syntax::Tree> tree = Parse(kRole, "t.yaml");
+  ASSERT_NE(tree, nullptr);
+  absl::StatusOr<cfn::Template> tmpl = cfn::Template::FromTree(*tree);
+  ASSERT_TRUE(tmpl.ok());
+  const syntax::NodeId props = tmpl->resources()[0].properties;
+  const syntax::NodeId arns = tree->Find(props, "ManagedPolicyArns");
+  FixBuilder fix(*tree, *tmpl, Applicability::kUnsafe);
+  fix.RemoveItems(arns, {tree->children(arns)[0]});
+  absl::StatusOr<Fix> built = std::move(fix).Build();
+  ASSERT_TRUE(built.ok()) << built.status();
+  ASSERT_EQ(built->footprint.entries().size(), 1u);
+  EXPECT_EQ(built->footprint.entries()[0].action, FootprintAction::kChange);
+  EXPECT_EQ(built->footprint.entries()[0].name, "Role");
+  EXPECT_EQ(ApplyFixes(kRole, {&*built}).text,
+            "Resources:\n  Role:\n    Type: AWS::IAM::Role\n    Properties:\n"
+            "      ManagedPolicyArns:\n        # the second\n        - arn:b\n"
+            "      Other: [arn:c]\n");
+
+  const syntax::NodeId other = tree->Find(props, "Other");
+  FixBuilder emptying(*tree, *tmpl, Applicability::kUnsafe);
+  emptying.RemoveItems(other, tree->children(other));
+  absl::StatusOr<Fix> refused = std::move(emptying).Build();
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().message(), "no item would be left");
+}
+
 void CheckEncrypted(RuleContext& ctx) {
   static constexpr TrueProperty kEncrypted = {
       .property = "Encrypted", .when_missing = "is plain", .when_false = "is made plain"};
