@@ -15,6 +15,7 @@
   X(kSqsEncryption)                \
   X(kSnsEncryption)                \
   X(kRdsStorageEncrypted)          \
+  X(kEbsEncryption)                \
   X(kSplitLogBuckets)              \
   X(kCloudTrailLogFileValidation)  \
   X(kLambdaLogGroup)               \
