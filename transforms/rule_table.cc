@@ -16,6 +16,7 @@
   X(kSnsEncryption)                \
   X(kRdsStorageEncrypted)          \
   X(kEbsEncryption)                \
+  X(kSecretPasswordStrength)       \
   X(kSplitLogBuckets)              \
   X(kCloudTrailLogFileValidation)  \
   X(kLambdaLogGroup)               \
