@@ -17,6 +17,7 @@
   X(kRdsStorageEncrypted)          \
   X(kEbsEncryption)                \
   X(kSecretPasswordStrength)       \
+  X(kRdsManagedMasterPassword)     \
   X(kSplitLogBuckets)              \
   X(kCloudTrailLogFileValidation)  \
   X(kLambdaLogGroup)               \
