@@ -24,6 +24,7 @@
   X(kLogGroupRetention)            \
   X(kCloudTrailCloudWatchLogs)     \
   X(kLambdaErrorAlarm)             \
+  X(kCloudTrailMultiRegion)        \
   X(kAmiSsmParameter)              \
   X(kPolicyResourceArn)            \
   X(kS3DenyInsecureTransport)      \
