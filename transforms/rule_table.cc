@@ -18,6 +18,7 @@
   X(kEbsEncryption)                \
   X(kSecretPasswordStrength)       \
   X(kRdsManagedMasterPassword)     \
+  X(kCloudTrailKmsEncryption)      \
   X(kSplitLogBuckets)              \
   X(kCloudTrailLogFileValidation)  \
   X(kLambdaLogGroup)               \
