@@ -91,21 +91,11 @@ changes only with `--unsafe-fixes`.
 - https://docs.aws.amazon.com/securityhub/latest/userguide/kms-controls.html
 )md";
 
-// Whether every value `property` can take is `wanted`; absent counts, as it
-// is CloudFormation's default.
-bool AlwaysDefault(const Tree& tree, const cfn::Resource& key, std::string_view property,
-                   std::string_view wanted) {
-  for (NodeId value : cfn::Branches(tree, cfn::PropertyAt(tree, key, {property}))) {
-    if (cfn::LooseString(tree, value) != wanted) return false;
-  }
-  return true;
-}
-
 // KMS rotates only symmetric encryption keys with KMS-generated material.
 bool SupportsRotation(const Tree& tree, const cfn::Resource& key) {
-  return AlwaysDefault(tree, key, "KeySpec", "SYMMETRIC_DEFAULT") &&
-         AlwaysDefault(tree, key, "KeyUsage", "ENCRYPT_DECRYPT") &&
-         AlwaysDefault(tree, key, "Origin", "AWS_KMS");
+  return cfn::AlwaysIsOrDefault(tree, key, "KeySpec", "SYMMETRIC_DEFAULT") &&
+         cfn::AlwaysIsOrDefault(tree, key, "KeyUsage", "ENCRYPT_DECRYPT") &&
+         cfn::AlwaysIsOrDefault(tree, key, "Origin", "AWS_KMS");
 }
 
 constexpr engine::TrueProperty kRotation = {

@@ -15,12 +15,17 @@
   X(kSqsEncryption)                \
   X(kSnsEncryption)                \
   X(kRdsStorageEncrypted)          \
+  X(kEbsEncryption)                \
+  X(kSecretPasswordStrength)       \
+  X(kRdsManagedMasterPassword)     \
+  X(kCloudTrailKmsEncryption)      \
   X(kSplitLogBuckets)              \
   X(kCloudTrailLogFileValidation)  \
   X(kLambdaLogGroup)               \
   X(kLogGroupRetention)            \
   X(kCloudTrailCloudWatchLogs)     \
   X(kLambdaErrorAlarm)             \
+  X(kCloudTrailMultiRegion)        \
   X(kAmiSsmParameter)              \
   X(kPolicyResourceArn)            \
   X(kS3DenyInsecureTransport)      \

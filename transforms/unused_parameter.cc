@@ -10,8 +10,6 @@
 #include "src/cfn/reference_graph.h"
 #include "src/cfn/values.h"
 #include "src/cfn/walk.h"
-#include "src/engine/editing/mapping_edit.h"
-#include "src/engine/editing/sequence_edit.h"
 #include "src/engine/rule.h"
 #include "src/engine/unused_entries.h"
 
@@ -100,49 +98,6 @@ Names UsedParameters(const cfn::ReferenceGraph& graph) {
   return used;
 }
 
-// Removes `name` from the ParameterGroups lists of the console interface;
-// fails the fix when its group would hold no used parameter.
-void RemoveFromGroups(engine::FixBuilder& fix, NodeId groups, std::string_view name,
-                      const Names& unused) {
-  const syntax::Tree& tree = fix.tree();
-  for (NodeId group : cfn::Items(tree, groups)) {
-    const NodeId list = tree.Resolve(cfn::Get(tree, group, "Parameters"));
-    if (!cfn::IsLiteral(tree, list, syntax::NodeKind::kSequence)) continue;
-    std::vector<NodeId> items;
-    bool keeps_used = false;
-    for (NodeId item : tree.children(list)) {
-      std::optional<std::string_view> param = cfn::StringValue(tree, item);
-      if (param == name) items.push_back(item);
-      if (param && !unused.contains(*param)) keeps_used = true;
-    }
-    if (items.empty()) continue;
-    if (!keeps_used) {
-      fix.Fail(absl::FailedPreconditionError(
-          "its group in ParameterGroups would hold no used parameter"));
-      return;
-    }
-    fix.ChangesAt(list).Add(engine::RemoveItems(tree, list, items));
-  }
-}
-
-// Removes the ParameterLabels entry of `name`, unless no used parameter's
-// label would be left.
-void RemoveLabel(engine::FixBuilder& fix, NodeId labels, std::string_view name,
-                 const Names& unused) {
-  const syntax::Tree& tree = fix.tree();
-  if (!cfn::IsLiteral(tree, labels, syntax::NodeKind::kMapping)) return;
-  std::optional<size_t> index = engine::PairIndex(tree, labels, name);
-  if (!index) return;
-  for (size_t i = 0; i < tree.pair_count(labels); ++i) {
-    std::optional<std::string_view> param = cfn::StringValue(tree, tree.key(labels, i));
-    if (param && !unused.contains(*param)) {
-      fix.DeleteEntry(labels, *index);
-      return;
-    }
-  }
-  fix.Fail(absl::FailedPreconditionError("ParameterLabels would hold no used parameter"));
-}
-
 void Check(RuleContext& ctx) {
   const syntax::Tree& tree = ctx.tree();
   const NodeId parameters = ctx.tmpl().parameters_section();
@@ -164,13 +119,10 @@ void Check(RuleContext& ctx) {
           ? absl::OkStatus()
           : absl::FailedPreconditionError(
                 "the template has a Transform, which may use parameters it does not show");
-  const NodeId iface =
-      cfn::Get(tree, ctx.tmpl().metadata_section(), "AWS::CloudFormation::Interface");
   engine::ReportUnusedEntries(
       ctx, "Parameters", unused, Applicability::kUnsafe, no_fix,
       [&](engine::FixBuilder& fix, std::string_view name) {
-        RemoveFromGroups(fix, cfn::Get(tree, iface, "ParameterGroups"), name, unused_names);
-        RemoveLabel(fix, cfn::Get(tree, iface, "ParameterLabels"), name, unused_names);
+        engine::RemoveFromParameterInterface(fix, name, unused_names);
       });
 }
 

@@ -57,6 +57,15 @@ std::optional<InstanceTypeTraits> ReadInstanceType(std::string_view type) {
                             AcceleratorOf(family)};
 }
 
+bool SupportsEbsEncryption(std::string_view type) {
+  if (!ReadInstanceType(type)) return false;
+  const std::string_view family = type.substr(0, type.find('.'));
+  for (std::string_view old : {"t1", "m1", "m2", "c1", "cc1", "cc2", "cg1", "cr1", "hi1", "hs1"}) {
+    if (family == old) return false;
+  }
+  return true;
+}
+
 std::vector<NamedInstanceType> InstanceTypesOf(const syntax::Tree& tree, const Template& tmpl,
                                                syntax::NodeId value) {
   std::vector<NamedInstanceType> types;

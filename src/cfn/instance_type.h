@@ -34,6 +34,12 @@ struct InstanceTypeTraits {
 // when `type` is not of that form.
 std::optional<InstanceTypeTraits> ReadInstanceType(std::string_view type);
 
+// False for the previous-generation families that cannot attach encrypted
+// EBS volumes (t1, m1, m2, c1, cc1, cc2, cg1, cr1, hi1, hs1); true for every
+// other type name ReadInstanceType reads (current generations, and c3, c4,
+// g2, i2, m3, m4, r3, r4 among the previous ones); false when unreadable.
+bool SupportsEbsEncryption(std::string_view type);
+
 struct NamedInstanceType {
   std::string_view name;
   InstanceTypeTraits traits;

@@ -158,6 +158,14 @@ std::optional<std::string_view> LiteralOrDefault(const Tree& tree, const Templat
   return LooseString(tree, parameter->default_value);
 }
 
+bool AlwaysIsOrDefault(const Tree& tree, const Resource& resource, std::string_view property,
+                       std::string_view wanted) {
+  for (NodeId value : Branches(tree, PropertyAt(tree, resource, {property}))) {
+    if (LooseString(tree, value) != wanted) return false;
+  }
+  return true;
+}
+
 bool ExistsWhenever(const Tree& tree, const Resource& a, const Resource& b) {
   if (a.condition == kNoNode) return true;
   std::optional<std::string_view> condition = LooseString(tree, a.condition);

@@ -99,6 +99,13 @@ std::optional<std::string_view> LooseString(const syntax::Tree& tree, NodeId id)
 std::optional<std::string_view> LiteralOrDefault(const syntax::Tree& tree, const Template& tmpl,
                                                  NodeId id);
 
+// True when every value the resource's property `property` can take (each
+// `Fn::If` branch) is the LooseString `wanted`, an absent property counting
+// as `wanted` (for properties whose default it is: `KeySpec` and
+// SYMMETRIC_DEFAULT). A value that cannot be read (a `Ref`) makes it false.
+bool AlwaysIsOrDefault(const syntax::Tree& tree, const Resource& resource,
+                       std::string_view property, std::string_view wanted);
+
 // ---- Conditions of resources. ----
 
 // True when resource `a` is created whenever `b` is, as far as their

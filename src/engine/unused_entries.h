@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "src/engine/rule.h"
 
@@ -31,6 +32,15 @@ void ReportUnusedEntries(RuleContext& ctx, std::string_view section,
                          const std::vector<UnusedEntry>& unused, Applicability applicability,
                          const absl::Status& no_fix,
                          const std::function<void(FixBuilder&, std::string_view)>& also = {});
+
+// Adds to `fix` the removal of parameter `name` from the console interface
+// (`Metadata: AWS::CloudFormation::Interface`): its items in the
+// `ParameterGroups` lists and its `ParameterLabels` entry. `removed` names
+// every parameter going away with it (`name` included); a group, or the
+// labels, that would keep none of the others fails the fix instead of being
+// left empty. Removing the `Parameters` entry itself is the caller's.
+void RemoveFromParameterInterface(FixBuilder& fix, std::string_view name,
+                                  const absl::flat_hash_set<std::string_view>& removed);
 
 }  // namespace cfnfix::engine
 

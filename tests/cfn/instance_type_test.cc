@@ -67,6 +67,17 @@ TEST(InstanceTypeTest, RefusesWhatIsNotATypeName) {
   }
 }
 
+TEST(InstanceTypeTest, EbsEncryptionNeedsANewerFamily) {
+  for (const char* type : {"t3.micro", "m5.large", "c3.large", "m3.medium", "t4g.nano",
+                           "r4.large", "g2.2xlarge", "i2.xlarge", "mac1.metal"}) {
+    EXPECT_TRUE(SupportsEbsEncryption(type)) << type;
+  }
+  for (const char* type : {"t1.micro", "m1.small", "m2.xlarge", "c1.medium", "cc2.8xlarge",
+                           "cr1.8xlarge", "hi1.4xlarge", "hs1.8xlarge", "", "M1.small"}) {
+    EXPECT_FALSE(SupportsEbsEncryption(type)) << type;
+  }
+}
+
 TEST(InstanceTypesOfTest, LiteralsDefaultsAndBranches) {
   auto tree = testing::Parse(R"(Parameters:
   Type: {Type: String, Default: m7g.large}

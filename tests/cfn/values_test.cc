@@ -248,5 +248,28 @@ TEST(ExistsWheneverTest, ComparesConditionAttributes) {
   EXPECT_FALSE(exists("Prod", "Dev"));
 }
 
+TEST(AlwaysIsOrDefaultTest, EveryBranchOrAbsence) {
+  auto [tree, tmpl] = ParseTemplate(R"(Parameters:
+  Spec: {Type: String, Default: RSA_2048}
+Resources:
+  Absent: {Type: T, Properties: {}}
+  Written: {Type: T, Properties: {KeySpec: SYMMETRIC_DEFAULT}}
+  Other: {Type: T, Properties: {KeySpec: RSA_2048}}
+  Both: {Type: T, Properties: {KeySpec: !If [C, SYMMETRIC_DEFAULT, !Ref AWS::NoValue]}}
+  Mixed: {Type: T, Properties: {KeySpec: !If [C, SYMMETRIC_DEFAULT, RSA_2048]}}
+  Unknown: {Type: T, Properties: {KeySpec: !Ref Spec}}
+)");
+  ASSERT_TRUE(tmpl.has_value());
+  auto symmetric = [&](std::string_view id) {
+    return AlwaysIsOrDefault(*tree, *tmpl->FindResource(id), "KeySpec", "SYMMETRIC_DEFAULT");
+  };
+  EXPECT_TRUE(symmetric("Absent"));
+  EXPECT_TRUE(symmetric("Written"));
+  EXPECT_FALSE(symmetric("Other"));
+  EXPECT_TRUE(symmetric("Both"));
+  EXPECT_FALSE(symmetric("Mixed"));
+  EXPECT_FALSE(symmetric("Unknown"));
+}
+
 }  // namespace
 }  // namespace cfnfix::cfn

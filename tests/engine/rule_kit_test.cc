@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "src/cfn/template.h"
@@ -488,6 +489,45 @@ TEST(ReportUnusedEntries, RemovesEntriesAndTheSectionWhenAllGo) {
             "\"Resources\":{\"Q\":{\"Type\":\"AWS::SQS::Queue\"}}}");
   EXPECT_EQ(FixUnused({"A", "B"}, kConditions),
             "{\"Resources\":{\"Q\":{\"Type\":\"AWS::SQS::Queue\"}}}");
+}
+
+// The text after removing parameter `name` from the console interface, with
+// `removed` going too; "refused: <reason>" when the fix cannot be built.
+std::string WithoutInParameterInterface(std::string_view text, std::string_view name,
+                                        const absl::flat_hash_set<std::string_view>& removed) {
+  std::unique_ptr<syntax::Tree> tree = Parse(text, "t.yaml");
+  if (tree == nullptr) return "unparsed";
+  absl::StatusOr<cfn::Template> tmpl = cfn::Template::FromTree(*tree);
+  if (!tmpl.ok()) return tmpl.status().ToString();
+  FixBuilder fix(*tree, *tmpl, Applicability::kUnsafe);
+  fix.RemoveSectionEntry("Parameters", name);
+  RemoveFromParameterInterface(fix, name, removed);
+  absl::StatusOr<Fix> built = std::move(fix).Build();
+  if (!built.ok()) return absl::StrCat("refused: ", built.status().message());
+  return testing::Apply(text, built->edits);
+}
+
+TEST(RemoveFromParameterInterface, RemovesGroupItemsAndLabelsButNeverEmptiesThem) {
+  constexpr std::string_view kInterface =
+      "Metadata:\n  AWS::CloudFormation::Interface:\n    ParameterGroups:\n"
+      "      - Label: {default: Db}\n        Parameters: [Password, User]\n"
+      "    ParameterLabels:\n      Password: {default: Pw}\n      User: {default: U}\n"
+      "Parameters:\n  Password:\n    Type: String\n  User:\n    Type: String\n"
+      "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n";
+  EXPECT_EQ(WithoutInParameterInterface(kInterface, "Password", {"Password"}),
+            "Metadata:\n  AWS::CloudFormation::Interface:\n    ParameterGroups:\n"
+            "      - Label: {default: Db}\n        Parameters: [User]\n"
+            "    ParameterLabels:\n      User: {default: U}\n"
+            "Parameters:\n  User:\n    Type: String\n"
+            "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n");
+  EXPECT_EQ(WithoutInParameterInterface(kInterface, "Password", {"Password", "User"}),
+            "refused: its group in ParameterGroups would hold no used parameter");
+  constexpr std::string_view kNoInterface =
+      "Parameters:\n  Password:\n    Type: String\n  User:\n    Type: String\n"
+      "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n";
+  EXPECT_EQ(WithoutInParameterInterface(kNoInterface, "Password", {"Password"}),
+            "Parameters:\n  User:\n    Type: String\n"
+            "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n");
 }
 
 TEST(RuleOptions, ValidatesValuesAgainstTheDeclaration) {
