@@ -32,6 +32,7 @@
   X(kUnusedMapping)                \
   X(kUnusedParameter)              \
   X(kOutputValueString)            \
+  X(kHardcodedPartition)           \
   X(kParameterGroups)              \
   X(kLambdaRuntimeEol)             \
   X(kUnknownProperty)              \

@@ -61,5 +61,24 @@ TEST(HasAliases, FindsAnAliasAnywhere) {
   EXPECT_TRUE(HasAliases(*aliased));
 }
 
+TEST(ResolvedValues, ListsPropertiesThenOutputs) {
+  auto tree = Parse(
+      "Metadata: {A: 1}\n"
+      "Resources:\n"
+      "  B: {Type: AWS::S3::Bucket, Properties: {BucketName: b}}\n"
+      "  T: {Type: AWS::SNS::Topic}\n"
+      "Outputs:\n"
+      "  Name: {Value: !Ref B}\n");
+  ASSERT_NE(tree, nullptr);
+  absl::StatusOr<Template> tmpl = Template::FromTree(*tree);
+  ASSERT_TRUE(tmpl.ok());
+  std::string out;
+  for (const OwnedValue& value : ResolvedValues(*tmpl)) {
+    out += value.owner + (value.node == syntax::kNoNode ? " (none)" : "") +
+           (value.output ? " output" : "") + "; ";
+  }
+  EXPECT_EQ(out, "AWS::S3::Bucket 'B'; AWS::SNS::Topic 'T' (none); Output 'Name' output; ");
+}
+
 }  // namespace
 }  // namespace cfnfix::cfn
