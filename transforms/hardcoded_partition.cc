@@ -208,18 +208,7 @@ void CheckSub(RuleContext& ctx, const cfn::Intrinsic& fn, const std::string& own
   if (found.partitions.empty()) return;
   engine::FixBuilder fix = ctx.NewFix(Applicability::kSafe);
   fix.ChangesAt(fn.node);
-  absl::StatusOr<std::vector<engine::Edit>> edits =
-      engine::ReplaceInScalar(tree, sub->string_node, found.partitions);
-  const syntax::Node& string = tree.node(sub->string_node);
-  const bool block = string.scalar_style == ScalarStyle::kLiteral ||
-                     string.scalar_style == ScalarStyle::kFolded;
-  if (!edits.ok() && !block && !engine::ReadThroughAlias(tree, sub->string_node)) {
-    // Rewritten whole, requoted as needed (a plain string in a flow list).
-    fix.ReplaceScalar(sub->string_node,
-                      engine::ApplyReplacements(sub->text, found.partitions));
-  } else {
-    fix.Add(std::move(edits));
-  }
+  fix.Add(engine::RewriteInScalar(tree, sub->string_node, found.partitions));
   ctx.Report(ctx.RangeOf(fn.node), PartitionMessage(owner, sub->text), std::move(fix));
 }
 

@@ -33,6 +33,7 @@
   X(kUnusedParameter)              \
   X(kOutputValueString)            \
   X(kHardcodedPartition)           \
+  X(kUndefinedReference)           \
   X(kParameterGroups)              \
   X(kLambdaRuntimeEol)             \
   X(kUnknownProperty)              \

@@ -45,6 +45,16 @@ TEST(ReplaceInScalar, RefusesWhatWouldNotReadTheSame) {
             "<FAILED_PRECONDITION: the string is read through a YAML alias elsewhere>");
 }
 
+TEST(RewriteInScalar, RewritesTheWholeScalarWhenPiecesCannotBeEdited) {
+  const std::string yaml = "a: [x arn:aws:s3]\n";
+  EXPECT_EQ(Edited(yaml, "t.yaml",
+                   [](const Tree& tree) {
+                     const TextReplacement piece{6, 9, "${P}"};
+                     return RewriteInScalar(tree, At(tree, {"a", "0"}), {&piece, 1});
+                   }),
+            "a: ['x arn:${P}:s3']\n");
+}
+
 TEST(ApplyReplacements, AppliesInOrder) {
   const TextReplacement pieces[] = {{0, 1, "A"}, {2, 3, "CC"}};
   EXPECT_EQ(ApplyReplacements("abcd", pieces), "AbCCd");

@@ -8,6 +8,7 @@
 #include "src/base/strings.h"
 #include "src/cfn/intrinsics.h"
 #include "src/engine/editing/alias_edit.h"
+#include "src/engine/editing/mapping_edit.h"
 
 namespace cfnfix::engine {
 namespace {
@@ -81,7 +82,11 @@ std::optional<Span> Locate(const Tree& tree, NodeId scalar, const TextReplacemen
   std::optional<uint32_t> end = cfn::SourceOffsetOfDecoded(tree, scalar, piece.end);
   if (begin && end && Span{*begin, *end}.In(tree.text()) == old) return Span{*begin, *end};
   // Text that escapes, quoting or folding could have written differently.
-  if (old.empty() || old.find_first_of(" \t\r\n'\"\\#") != std::string_view::npos) {
+  const syntax::Node& node = tree.node(scalar);
+  const bool escapes =
+      tree.format() == syntax::Format::kJson || node.scalar_style == ScalarStyle::kDoubleQuoted;
+  const std::string_view written_otherwise = escapes ? " \t\r\n#\"\\" : " \t\r\n#'";
+  if (old.empty() || old.find_first_of(written_otherwise) != std::string_view::npos) {
     return std::nullopt;
   }
   const Span content = ContentSpan(tree, scalar);
@@ -137,6 +142,17 @@ absl::StatusOr<std::vector<Edit>> ReplaceInScalar(const Tree& tree, NodeId scala
     edits.push_back(Edit::Replace(*at, piece.text));
   }
   return edits;
+}
+
+absl::StatusOr<std::vector<Edit>> RewriteInScalar(const Tree& tree, NodeId scalar,
+                                                  absl::Span<const TextReplacement> replacements) {
+  absl::StatusOr<std::vector<Edit>> edits = ReplaceInScalar(tree, scalar, replacements);
+  if (edits.ok() || tree.node(scalar).kind != syntax::NodeKind::kScalar ||
+      IsBlock(tree.node(scalar).scalar_style) || ReadThroughAlias(tree, scalar)) {
+    return edits;
+  }
+  const std::string value = ApplyReplacements(tree.node(scalar).value, replacements);
+  return std::vector<Edit>{ReplaceScalar(tree, scalar, value)};
 }
 
 }  // namespace cfnfix::engine

@@ -41,6 +41,13 @@ std::string ApplyReplacements(std::string_view value,
 absl::StatusOr<std::vector<Edit>> ReplaceInScalar(const syntax::Tree& tree, syntax::NodeId scalar,
                                                   absl::Span<const TextReplacement> replacements);
 
+// ReplaceInScalar, or when that fails for a scalar that is neither a block
+// scalar (its lines would be lost) nor read through an alias, one edit
+// rewriting the whole scalar, its quote style kept where the new value
+// allows (see ReplaceScalar in mapping_edit.h).
+absl::StatusOr<std::vector<Edit>> RewriteInScalar(const syntax::Tree& tree, syntax::NodeId scalar,
+                                                  absl::Span<const TextReplacement> replacements);
+
 // True when `node` lies inside a flow collection (`[...]`, `{...}`).
 bool InFlowCollection(const syntax::Tree& tree, syntax::NodeId node);
 
