@@ -34,6 +34,7 @@
   X(kOutputValueString)            \
   X(kHardcodedPartition)           \
   X(kUndefinedReference)           \
+  X(kHardcodedAvailabilityZone)    \
   X(kParameterGroups)              \
   X(kLambdaRuntimeEol)             \
   X(kUnknownProperty)              \
