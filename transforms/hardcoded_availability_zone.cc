@@ -190,22 +190,10 @@ Value SelectZone(int index) {
                                 Value::Intrinsic("Fn::GetAZs", Value::Str(""))}));
 }
 
-// True when `node` is the value of a mapping entry.
-bool IsEntryValue(const Tree& tree, NodeId node) {
-  const NodeId parent = tree.node(node).parent;
-  if (parent == syntax::kNoNode || tree.node(parent).kind != syntax::NodeKind::kMapping) {
-    return false;
-  }
-  for (size_t i = 0; i < tree.pair_count(parent); ++i) {
-    if (tree.value(parent, i) == node) return true;
-  }
-  return false;
-}
-
 // Replaces one written zone: an entry's value in the file's style, a list
 // item (or Fn::If branch) inline.
 void Rewrite(engine::FixBuilder& fix, const Tree& tree, NodeId node, const Value& value) {
-  if (IsEntryValue(tree, node)) {
+  if (cfn::IsEntryValue(tree, node)) {
     fix.ReplaceValue(node, value);
     return;
   }

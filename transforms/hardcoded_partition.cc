@@ -287,18 +287,6 @@ void CheckPlain(RuleContext& ctx, NodeId node, std::string_view text, const std:
   ctx.Report(ctx.RangeOf(node), PartitionMessage(owner, text), std::move(fix));
 }
 
-// True when `node` is a key of the mapping holding it.
-bool IsKey(const Tree& tree, NodeId node) {
-  const NodeId parent = tree.node(node).parent;
-  if (parent == syntax::kNoNode || tree.node(parent).kind != syntax::NodeKind::kMapping) {
-    return false;
-  }
-  for (size_t i = 0; i < tree.pair_count(parent); ++i) {
-    if (tree.key(parent, i) == node) return true;
-  }
-  return false;
-}
-
 // Calls whose arguments name things rather than give values.
 bool NamesThings(cfn::IntrinsicKind kind) {
   using K = cfn::IntrinsicKind;
@@ -310,7 +298,7 @@ bool NamesThings(cfn::IntrinsicKind kind) {
 void CheckValue(RuleContext& ctx, NodeId root, const std::string& owner) {
   const Tree& tree = ctx.tree();
   cfn::VisitNodes(tree, root, [&](NodeId id) {
-    if (tree.node(id).kind == syntax::NodeKind::kAlias || IsKey(tree, id)) return false;
+    if (tree.node(id).kind == syntax::NodeKind::kAlias || cfn::IsEntryKey(tree, id)) return false;
     if (std::optional<cfn::Intrinsic> fn = cfn::AsIntrinsic(tree, id)) {
       if (NamesThings(fn->kind)) return false;
       if (fn->kind != cfn::IntrinsicKind::kSub) return true;

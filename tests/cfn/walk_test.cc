@@ -3,6 +3,7 @@
 #include <string>
 
 #include "gtest/gtest.h"
+#include "src/cfn/node_text.h"
 #include "tests/cfn/parse_util.h"
 
 namespace cfnfix::cfn {
@@ -78,6 +79,20 @@ TEST(ResolvedValues, ListsPropertiesThenOutputs) {
            (value.output ? " output" : "") + "; ";
   }
   EXPECT_EQ(out, "AWS::S3::Bucket 'B'; AWS::SNS::Topic 'T' (none); Output 'Name' output; ");
+}
+
+TEST(EntryParts, TellKeysFromValuesAndItems) {
+  auto tree = Parse("a: [b]\nc: d\n");
+  ASSERT_NE(tree, nullptr);
+  const syntax::NodeId root = tree->root();
+  EXPECT_TRUE(IsEntryKey(*tree, tree->key(root, 0)));
+  EXPECT_FALSE(IsEntryValue(*tree, tree->key(root, 0)));
+  EXPECT_TRUE(IsEntryValue(*tree, tree->value(root, 1)));
+  EXPECT_FALSE(IsEntryKey(*tree, tree->value(root, 1)));
+  const syntax::NodeId item = tree->children(tree->value(root, 0))[0];
+  EXPECT_FALSE(IsEntryKey(*tree, item));
+  EXPECT_FALSE(IsEntryValue(*tree, item));
+  EXPECT_FALSE(IsEntryValue(*tree, root));
 }
 
 }  // namespace
