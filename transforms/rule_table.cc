@@ -39,6 +39,9 @@
   X(kUnusedMapping)                \
   X(kUnusedParameter)              \
   X(kOutputValueString)            \
+  X(kHardcodedPartition)           \
+  X(kUndefinedReference)           \
+  X(kHardcodedAvailabilityZone)    \
   X(kParameterGroups)              \
   X(kLambdaRuntimeEol)             \
   X(kUnknownProperty)              \

@@ -212,17 +212,8 @@ void CheckValue(RuleContext& ctx, NodeId root, const std::string& owner) {
 }
 
 void Check(RuleContext& ctx) {
-  const syntax::Tree& tree = ctx.tree();
-  for (const cfn::Resource& resource : ctx.tmpl().resources()) {
-    CheckValue(ctx, resource.properties,
-               absl::StrFormat("%s '%s'", resource.type, resource.logical_id));
-  }
-  const NodeId outputs = ctx.tmpl().outputs_section();
-  if (!cfn::IsMapping(tree, outputs)) return;
-  for (size_t i = 0; i < tree.pair_count(outputs); ++i) {
-    std::optional<std::string_view> name = cfn::StringValue(tree, tree.key(outputs, i));
-    if (!name) continue;
-    CheckValue(ctx, tree.value(outputs, i), absl::StrFormat("Output '%s'", *name));
+  for (const cfn::OwnedValue& value : cfn::ResolvedValues(ctx.tmpl())) {
+    CheckValue(ctx, value.node, value.owner);
   }
 }
 

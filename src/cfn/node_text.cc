@@ -40,4 +40,28 @@ std::string PositionPrefix(const syntax::Tree& tree, NodeId id) {
   return absl::StrCat(at.line, ":", at.column, ": ");
 }
 
+namespace {
+
+// The index of `id` among the keys (0) or values (1) of its parent mapping.
+bool IsEntryPart(const syntax::Tree& tree, syntax::NodeId id, size_t part) {
+  if (id == syntax::kNoNode) return false;
+  const syntax::NodeId parent = tree.node(id).parent;
+  if (parent == syntax::kNoNode || tree.node(parent).kind != syntax::NodeKind::kMapping) {
+    return false;
+  }
+  absl::Span<const syntax::NodeId> children = tree.children(parent);
+  for (size_t i = part; i < children.size(); i += 2) {
+    if (children[i] == id) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool IsEntryKey(const syntax::Tree& tree, syntax::NodeId id) { return IsEntryPart(tree, id, 0); }
+
+bool IsEntryValue(const syntax::Tree& tree, syntax::NodeId id) {
+  return IsEntryPart(tree, id, 1);
+}
+
 }  // namespace cfnfix::cfn

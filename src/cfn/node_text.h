@@ -24,6 +24,11 @@ inline syntax::NodeId ResolveNode(const syntax::Tree& tree, syntax::NodeId id) {
 bool IsMapping(const syntax::Tree& tree, syntax::NodeId id);
 bool IsSequence(const syntax::Tree& tree, syntax::NodeId id);
 
+// True when `id` is a key / the value of an entry of the mapping holding it
+// (a sequence item or the root is neither).
+bool IsEntryKey(const syntax::Tree& tree, syntax::NodeId id);
+bool IsEntryValue(const syntax::Tree& tree, syntax::NodeId id);
+
 // "LINE:COL: " for where the node starts, its tag or anchor included.
 std::string PositionPrefix(const syntax::Tree& tree, syntax::NodeId id);
 

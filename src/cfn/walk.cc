@@ -1,6 +1,10 @@
 #include "src/cfn/walk.h"
 
+#include <optional>
 #include <vector>
+
+#include "absl/strings/str_format.h"
+#include "src/cfn/node_text.h"
 
 namespace cfnfix::cfn {
 
@@ -23,6 +27,24 @@ bool HasAliases(const syntax::Tree& tree) {
     if (tree.node(id).kind == syntax::NodeKind::kAlias) return true;
   }
   return false;
+}
+
+std::vector<OwnedValue> ResolvedValues(const Template& tmpl) {
+  const syntax::Tree& tree = tmpl.tree();
+  std::vector<OwnedValue> values;
+  for (const Resource& resource : tmpl.resources()) {
+    values.push_back(OwnedValue{resource.properties,
+                                absl::StrFormat("%s '%s'", resource.type, resource.logical_id)});
+  }
+  const syntax::NodeId outputs = tmpl.outputs_section();
+  if (!IsMapping(tree, outputs)) return values;
+  for (size_t i = 0; i < tree.pair_count(outputs); ++i) {
+    std::optional<std::string_view> name = StringValue(tree, tree.key(outputs, i));
+    if (!name) continue;
+    values.push_back(
+        OwnedValue{tree.value(outputs, i), absl::StrFormat("Output '%s'", *name), true});
+  }
+  return values;
 }
 
 }  // namespace cfnfix::cfn

@@ -3,7 +3,11 @@
 #ifndef CFNFIX_CFN_WALK_H_
 #define CFNFIX_CFN_WALK_H_
 
+#include <string>
+#include <vector>
+
 #include "absl/functional/function_ref.h"
+#include "src/cfn/template.h"
 #include "src/syntax/tree.h"
 
 namespace cfnfix::cfn {
@@ -22,6 +26,18 @@ void VisitNodes(const syntax::Tree& tree, syntax::NodeId root,
 // read (the anchor's), and CloudFormation rejects aliases anyway
 // (expand-yaml-aliases writes them out first).
 bool HasAliases(const syntax::Tree& tree);
+
+// A value CloudFormation resolves intrinsics in, with who holds it.
+struct OwnedValue {
+  syntax::NodeId node = syntax::kNoNode;
+  std::string owner;  // "AWS::S3::Bucket 'Logs'", "Output 'Url'"
+  bool output = false;
+};
+
+// Every resource's `Properties`, then every output's body (its `Value`,
+// `Export`, `Condition`... : callers pick), in source order: where rules
+// look for strings and calls that deploy (not `Metadata`, `Parameters`).
+std::vector<OwnedValue> ResolvedValues(const Template& tmpl);
 
 }  // namespace cfnfix::cfn
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -15,7 +16,60 @@ bool EqualIgnoringCase(std::string_view a, std::string_view b) {
          });
 }
 
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool EndsWith(std::string_view s, std::string_view end) {
+  return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
+}
+
+// `plural` is `singular` + s / es, or y -> ies (both lower case).
+bool PluralOf(std::string_view plural, std::string_view singular) {
+  if (plural == std::string(singular) + "s" || plural == std::string(singular) + "es") return true;
+  return EndsWith(singular, "y") && EndsWith(plural, "ies") &&
+         plural.substr(0, plural.size() - 3) == singular.substr(0, singular.size() - 1);
+}
+
+bool Resembles(std::string_view name, std::string_view candidate, Resemblance how) {
+  const std::string a = Lower(name), b = Lower(candidate);
+  switch (how) {
+    case Resemblance::kCase:
+      return a == b;
+    case Resemblance::kPlural:
+      return PluralOf(a, b) || PluralOf(b, a);
+    case Resemblance::kExtension: {
+      if (name.size() < 3 || candidate.size() <= name.size() || b.substr(0, a.size()) != a) {
+        return false;
+      }
+      const unsigned char next = static_cast<unsigned char>(candidate[name.size()]);
+      return std::isupper(next) || std::isdigit(next) || next == '_';
+    }
+    case Resemblance::kSpelling:
+      return std::min(a.size(), b.size()) >= 3 &&
+             EditDistance(a, b) <= (std::min(a.size(), b.size()) >= 8 ? 2 : 1);
+  }
+  return false;
+}
+
 }  // namespace
+
+ClosestNames FindClosestNames(std::string_view name,
+                              absl::Span<const std::string_view> candidates) {
+  ClosestNames closest;
+  if (std::find(candidates.begin(), candidates.end(), name) != candidates.end()) return closest;
+  for (Resemblance how : {Resemblance::kCase, Resemblance::kPlural, Resemblance::kExtension,
+                          Resemblance::kSpelling}) {
+    closest.resemblance = how;
+    for (std::string_view candidate : candidates) {
+      if (Resembles(name, candidate, how)) closest.names.push_back(candidate);
+    }
+    if (!closest.names.empty()) return closest;
+  }
+  return closest;
+}
 
 int EditDistance(std::string_view a, std::string_view b) {
   // Optimal string alignment over three rows: a transposition is one edit.

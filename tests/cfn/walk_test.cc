@@ -3,6 +3,7 @@
 #include <string>
 
 #include "gtest/gtest.h"
+#include "src/cfn/node_text.h"
 #include "tests/cfn/parse_util.h"
 
 namespace cfnfix::cfn {
@@ -59,6 +60,39 @@ TEST(HasAliases, FindsAnAliasAnywhere) {
   ASSERT_NE(aliased, nullptr);
   EXPECT_FALSE(HasAliases(*plain));
   EXPECT_TRUE(HasAliases(*aliased));
+}
+
+TEST(ResolvedValues, ListsPropertiesThenOutputs) {
+  auto tree = Parse(
+      "Metadata: {A: 1}\n"
+      "Resources:\n"
+      "  B: {Type: AWS::S3::Bucket, Properties: {BucketName: b}}\n"
+      "  T: {Type: AWS::SNS::Topic}\n"
+      "Outputs:\n"
+      "  Name: {Value: !Ref B}\n");
+  ASSERT_NE(tree, nullptr);
+  absl::StatusOr<Template> tmpl = Template::FromTree(*tree);
+  ASSERT_TRUE(tmpl.ok());
+  std::string out;
+  for (const OwnedValue& value : ResolvedValues(*tmpl)) {
+    out += value.owner + (value.node == syntax::kNoNode ? " (none)" : "") +
+           (value.output ? " output" : "") + "; ";
+  }
+  EXPECT_EQ(out, "AWS::S3::Bucket 'B'; AWS::SNS::Topic 'T' (none); Output 'Name' output; ");
+}
+
+TEST(EntryParts, TellKeysFromValuesAndItems) {
+  auto tree = Parse("a: [b]\nc: d\n");
+  ASSERT_NE(tree, nullptr);
+  const syntax::NodeId root = tree->root();
+  EXPECT_TRUE(IsEntryKey(*tree, tree->key(root, 0)));
+  EXPECT_FALSE(IsEntryValue(*tree, tree->key(root, 0)));
+  EXPECT_TRUE(IsEntryValue(*tree, tree->value(root, 1)));
+  EXPECT_FALSE(IsEntryKey(*tree, tree->value(root, 1)));
+  const syntax::NodeId item = tree->children(tree->value(root, 0))[0];
+  EXPECT_FALSE(IsEntryKey(*tree, item));
+  EXPECT_FALSE(IsEntryValue(*tree, item));
+  EXPECT_FALSE(IsEntryValue(*tree, root));
 }
 
 }  // namespace

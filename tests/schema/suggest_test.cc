@@ -1,6 +1,8 @@
 #include "src/schema/suggest.h"
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "gtest/gtest.h"
 
@@ -37,6 +39,31 @@ TEST(UniqueSuggestion, TwoCloseCandidatesSettleNothing) {
 TEST(UniqueSuggestion, AKnownNameNeedsNoSuggestion) {
   constexpr std::string_view kNames[] = {"Port", "Ports"};
   EXPECT_EQ(UniqueSuggestion("Port", kNames, 2), "");
+}
+
+// "names/resemblance" of FindClosestNames.
+std::string Closest(std::string_view name, std::vector<std::string_view> candidates) {
+  const ClosestNames found = FindClosestNames(name, candidates);
+  std::string out;
+  for (std::string_view n : found.names) out += std::string(n) + ",";
+  return out + "/" + std::to_string(static_cast<int>(found.resemblance));
+}
+
+TEST(FindClosestNames, TakesTheStrongestResemblance) {
+  EXPECT_EQ(Closest("bucket", {"Buckets", "Bucket"}), "Bucket,/0");
+  EXPECT_EQ(Closest("Subnet", {"Subnets", "SubnetA"}), "Subnets,/1");
+  EXPECT_EQ(Closest("Policy", {"Policies"}), "Policies,/1");
+  EXPECT_EQ(Closest("Environment", {"EnvironmentSuffix", "Env"}), "EnvironmentSuffix,/2");
+  EXPECT_EQ(Closest("Environment", {"EnvironmentSuffix", "EnvironmentName"}),
+            "EnvironmentSuffix,EnvironmentName,/2");
+  EXPECT_EQ(Closest("LambdaRoel", {"LambdaRole", "Queue"}), "LambdaRole,/3");
+}
+
+TEST(FindClosestNames, FindsNothingWithoutAClearResemblance) {
+  EXPECT_EQ(Closest("Bucket", {"Bucket", "bucket"}), "/0");
+  EXPECT_EQ(Closest("Env", {"Environment"}), "/3");  // "Env" + "ironment" is no new word
+  EXPECT_EQ(Closest("Queue", {"Topic"}), "/3");
+  EXPECT_EQ(Closest("Db", {"DbX"}), "/3");
 }
 
 }  // namespace
