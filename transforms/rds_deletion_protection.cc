@@ -22,7 +22,9 @@ An explicit false (`false`, `False`, `"false"`, each literally false
 `Fn::If` branch) is reported too.
 
 Instances of a cluster (`DBClusterIdentifier` set in any form, or an
-Aurora `Engine`) are skipped: deletion protection is the cluster's. A value
+Aurora `Engine`) are skipped: deletion protection is the cluster's; so are
+instances whose `Engine` is computed (it may be Aurora, which rejects the
+property). A value
 given by `Ref` or a condition function other than `Fn::If`, and a database
 whose `Properties` is an intrinsic, are left alone.
 
@@ -82,7 +84,7 @@ void Check(RuleContext& ctx) {
   for (const cfn::Resource* db :
        ctx.ResourcesOfTypes({"AWS::RDS::DBInstance", "AWS::RDS::DBCluster"})) {
     // A cluster member is protected by its cluster.
-    if (db->type == "AWS::RDS::DBInstance" && cfn::IsClusterMember(ctx.tree(), *db)) continue;
+    if (db->type == "AWS::RDS::DBInstance" && cfn::MayBeClusterMember(ctx.tree(), *db)) continue;
     engine::ReportUnlessTrue(ctx, *db, kProtection);
   }
 }

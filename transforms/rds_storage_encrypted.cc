@@ -23,7 +23,8 @@ branch) is reported too. Without `KmsKeyId`, RDS uses the account's
 AWS-managed key `aws/rds`.
 
 Skipped: instances of a cluster (`DBClusterIdentifier` in any form, or an
-Aurora `Engine`: the cluster's storage settings apply), and databases made
+Aurora `Engine`: the cluster's storage settings apply), instances whose
+`Engine` is computed (it may be Aurora, which rejects the property), and databases made
 from existing data (a snapshot, a read replica or restore source such as
 `DBSnapshotIdentifier`, `SnapshotIdentifier`,
 `SourceDBInstanceIdentifier`), whose encryption comes from the source. A
@@ -89,7 +90,7 @@ void Check(RuleContext& ctx) {
   for (const cfn::Resource* db :
        ctx.ResourcesOfTypes({"AWS::RDS::DBInstance", "AWS::RDS::DBCluster"})) {
     // A cluster member's storage is the cluster's.
-    if (db->type == "AWS::RDS::DBInstance" && cfn::IsClusterMember(tree, *db)) continue;
+    if (db->type == "AWS::RDS::DBInstance" && cfn::MayBeClusterMember(tree, *db)) continue;
     // Encryption comes from the snapshot or source database.
     if (cfn::IsMadeFromSource(tree, *db)) continue;
     engine::ReportUnlessTrue(ctx, *db, kEncrypted);

@@ -9,11 +9,15 @@ namespace cfnfix::cfn {
 
 bool IsClusterMember(const syntax::Tree& tree, const Resource& instance) {
   if (PropertyAt(tree, instance, {"DBClusterIdentifier"}) != kNoNode) return true;
-  syntax::NodeId engine_node = PropertyAt(tree, instance, {"Engine"});
-  if (engine_node == kNoNode) return false;
-  // An engine the template computes (`!If`, a parameter) may be Aurora.
-  std::optional<std::string_view> engine = LooseString(tree, engine_node);
-  return !engine || engine->substr(0, 6) == "aurora";
+  std::optional<std::string_view> engine =
+      LooseString(tree, PropertyAt(tree, instance, {"Engine"}));
+  return engine && engine->substr(0, 6) == "aurora";
+}
+
+bool MayBeClusterMember(const syntax::Tree& tree, const Resource& instance) {
+  if (IsClusterMember(tree, instance)) return true;
+  syntax::NodeId engine = PropertyAt(tree, instance, {"Engine"});
+  return engine != kNoNode && !LooseString(tree, engine).has_value();
 }
 
 bool IsMadeFromSource(const syntax::Tree& tree, const Resource& database) {

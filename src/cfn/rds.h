@@ -11,10 +11,13 @@
 namespace cfnfix::cfn {
 
 // An `AWS::RDS::DBInstance` that is a member of a DB cluster: it sets
-// `DBClusterIdentifier` (in any form), or its `Engine` is an Aurora engine
-// (`aurora-mysql`...), which exists only in clusters, or may be one (computed
-// by an intrinsic the template does not settle).
+// `DBClusterIdentifier` (in any form), or its literal `Engine` is an Aurora
+// engine (`aurora-mysql`...), which exists only in clusters.
 bool IsClusterMember(const syntax::Tree& tree, const Resource& instance);
+
+// IsClusterMember, or its `Engine` is computed (`!If`, a parameter) and may
+// be Aurora: properties only stand-alone instances accept must not be added.
+bool MayBeClusterMember(const syntax::Tree& tree, const Resource& instance);
 
 // An `AWS::RDS::DBInstance` or `AWS::RDS::DBCluster` created from existing
 // data: a snapshot (`DBSnapshotIdentifier`, `SnapshotIdentifier`,

@@ -134,6 +134,32 @@ TEST(ReferenceGraphTest, YamlShortAndLongForms) {
   EXPECT_TRUE(b.graph->FindCycles().empty());
 }
 
+// A short-form tag over a long-form call, and a map name computed by a
+// nested FindInMap: the references inside are still references (the
+// parameters they name are used).
+TEST(ReferenceGraphTest, TaggedLongFormCallsAndComputedMapNames) {
+  Built b = Build(R"(Parameters:
+  Stack: {Type: String}
+  Env: {Type: String}
+Mappings:
+  Outer: {a: {b: c}}
+Resources:
+  Group:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      VpcId: !ImportValue
+        Fn::Sub: ${Stack}-VpcId
+      GroupDescription: !FindInMap [!FindInMap [Outer, !Ref Env, b], x, y]
+)");
+  ASSERT_TRUE(b.graph.has_value());
+  std::vector<std::string> expected = {
+      "Group Sub Stack (parameter) @11:18",
+      "Group FindInMap Outer (mapping) @12:49",
+      "Group Ref Env (parameter) @12:61",
+  };
+  EXPECT_EQ(Describe(*b.tree, b.graph->references()), expected);
+}
+
 TEST(ReferenceGraphTest, SubReferenceRecordsItsOffsetAndCall) {
   Built b = Build(kYaml);
   ASSERT_TRUE(b.graph.has_value());

@@ -133,6 +133,36 @@ TEST(FixBuilder, DeclaresFootprintsAndKeepsTheFirstFailure) {
   EXPECT_FALSE(std::move(empty).Build().ok());
 }
 
+// Entries written beside an intrinsic (`Properties: {Fn::If: ...}`) and new
+// names CloudFormation would reject are refused, so the rule reports without
+// a fix instead of breaking the template.
+TEST(FixBuilder, RefusesComputedMappingsAndInvalidNames) {
+  constexpr std::string_view kComputed =
+      "Conditions:\n  C: !Equals [a, a]\nResources:\n  Data:\n    Type: AWS::S3::Bucket\n"
+      "    Properties:\n      Fn::If: [C, {BucketName: x}, !Ref AWS::NoValue]\n";
+  std::unique_ptr<syntax::Tree> tree = Parse(kComputed, "t.yaml");
+  ASSERT_NE(tree, nullptr);
+  absl::StatusOr<cfn::Template> tmpl = cfn::Template::FromTree(*tree);
+  ASSERT_TRUE(tmpl.ok());
+  const cfn::Resource& data = tmpl->resources()[0];
+
+  FixBuilder beside(*tree, *tmpl, Applicability::kSafe);
+  beside.SetProperty(data, {"VersioningConfiguration", "Status"}, Value::Str("Enabled"));
+  absl::StatusOr<Fix> refused = std::move(beside).Build();
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.status().message().find("intrinsic"), std::string_view::npos);
+
+  FixBuilder named(*tree, *tmpl, Applicability::kSafe);
+  named.AddResourceAfter("Data", "Data Logs", Value::Map({{"Type", Value::Str("T")}}));
+  absl::StatusOr<Fix> bad_name = std::move(named).Build();
+  ASSERT_FALSE(bad_name.ok());
+  EXPECT_NE(bad_name.status().message().find("logical id"), std::string_view::npos);
+
+  FixBuilder policy(*tree, *tmpl, Applicability::kSafe);
+  policy.AddResourceAfter("Data", "DataPolicy", Value::Map({{"Type", Value::Str("T")}}));
+  EXPECT_TRUE(std::move(policy).Build().ok());
+}
+
 TEST(FixBuilder, AddsSeveralEntriesToAMissingSectionAtOnce) {
   constexpr std::string_view kNoParameters =
       "Description: demo\nResources:\n  Data:\n    Type: AWS::S3::Bucket\n";
