@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
@@ -80,7 +81,10 @@ A plain string that holds `${` (an IAM policy variable such as
 `!Sub 'arn:${AWS::Partition}:s3:::home/${!aws:username}'`.
 
 Reported without a fix: a plain string that holds `${!` (an `Fn::Sub`
-would read it as an escape), a tagged or anchored string. An ARN inside a
+would read it as an escape) or a reference such as `${AWS::Region}` or
+`${Bucket}` (written outside `Fn::Sub` by mistake: escaping it would keep
+the mistake, substituting it would change the value), a tagged or anchored
+string. An ARN inside a
 `${!Literal}` escape of an `Fn::Sub` is text quoted on purpose: left alone.
 
 ## Why is this bad?
@@ -261,6 +265,24 @@ void EscapeDollarBraces(std::string_view text, std::vector<TextReplacement>& pie
             [](const TextReplacement& a, const TextReplacement& b) { return a.begin < b.begin; });
 }
 
+// `${Name}`, `${Name.Attribute}` or `${AWS::Region}` in a plain string is a
+// reference its author meant to substitute but wrote outside Fn::Sub:
+// escaping it would keep the mistake, and substituting it would change the
+// value. IAM policy variables (`${aws:username}`, `${s3:prefix}`) are not.
+bool HoldsReferenceOutsideSub(std::string_view text) {
+  for (size_t at = text.find("${"); at != std::string_view::npos; at = text.find("${", at + 2)) {
+    const size_t end = text.find('}', at);
+    if (end == std::string_view::npos) return false;
+    const std::string_view name = text.substr(at + 2, end - at - 2);
+    if (absl::StartsWith(ToAbsl(name), "AWS::")) return true;
+    const bool plain_name = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+      return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '.';
+    });
+    if (plain_name) return true;
+  }
+  return false;
+}
+
 // A plain string holding ARNs becomes an Fn::Sub.
 void CheckPlain(RuleContext& ctx, NodeId node, std::string_view text, const std::string& owner) {
   const Tree& tree = ctx.tree();
@@ -277,6 +299,9 @@ void CheckPlain(RuleContext& ctx, NodeId node, std::string_view text, const std:
   if (absl::StrContains(ToAbsl(text), "${!")) {
     fix.Fail(absl::FailedPreconditionError(
         "the string holds `${!`, which Fn::Sub would read as an escape"));
+  } else if (HoldsReferenceOutsideSub(text)) {
+    fix.Fail(absl::FailedPreconditionError(
+        "the string holds a `${...}` reference outside Fn::Sub: was a Sub meant?"));
   } else if (!string.tag.empty() || !string.anchor.empty() || engine::ReadThroughAlias(tree, node)) {
     fix.Fail(absl::FailedPreconditionError("the string is tagged, anchored or read by an alias"));
   } else if (LongFormValue(tree, node)) {

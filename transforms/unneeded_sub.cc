@@ -159,9 +159,12 @@ absl::StatusOr<Edit> Unwrap(const syntax::Tree& tree, const cfn::Intrinsic& fn,
                                    : engine::RenderString(string.value, tree.format(),
                                                           ScalarStyle::kSingleQuoted);
   if (fn.short_form && fn.node == sub.string_node) {
-    // `!Sub 'x'` and `!Sub |` just lose the tag.
+    // `!Sub 'x'` and `!Sub |` just lose the tag. The edit spans the string
+    // too, so that another rule's edit inside it (a partition written into
+    // the Sub) cannot land in the same pass and leave `${...}` outside a Sub.
     if (written || IsBlockScalar(string)) {
-      return Edit::Replace(Span{call.tag.begin, call.span.begin}, "");
+      return Edit::Replace(Span{call.tag.begin, call.span.end},
+                           std::string(tree.RawText(fn.node)));
     }
     return Edit::Replace(Span{call.tag.begin, call.span.end}, text);
   }
