@@ -379,8 +379,10 @@ void Check(RuleContext& ctx) {
     for (const Use& use : uses) functions.push_back(use.function);
   }
   for (const auto& [group, uses] : by_group) {
+    // A copy: clang 14 cannot capture a structured binding.
+    const auto* const this_group = group;
     auto found = std::find_if(reported.begin(), reported.end(),
-                              [&](const auto& entry) { return entry.first == group; });
+                              [&](const auto& entry) { return entry.first == this_group; });
     if (found == reported.end()) continue;
     const cfn::Resource* member = found->second;
     bool per_function = true;
