@@ -9,6 +9,7 @@
 #include "src/base/strings.h"
 #include "src/cfn/template.h"
 #include "src/cfn/template_detect.h"
+#include "src/engine/anchor_guard.h"
 #include "src/engine/apply_edits.h"
 #include "src/engine/output_check.h"
 #include "src/engine/registry.h"
@@ -53,6 +54,18 @@ void HoldBackWithoutRepair(std::vector<Diagnostic>& diagnostics, Applicability a
   }
 }
 
+// A fix that would leave an alias without its anchor is reported without it.
+void HoldBackAnchorRemovals(const syntax::Tree& tree, std::vector<Diagnostic>& diagnostics) {
+  const AnchorGuard guard(tree);
+  for (Diagnostic& d : diagnostics) {
+    if (!d.fix) continue;
+    std::string reason = guard.AnchorRemovedUnderAlias(*d.fix);
+    if (reason.empty()) continue;
+    d.fix = nullptr;
+    d.no_fix_reason = absl::StrCat("held back: ", reason);
+  }
+}
+
 Analysis Analyze(std::shared_ptr<const SourceText> source, syntax::Format format,
                  const FixerOptions& options) {
   Analysis analysis;
@@ -90,6 +103,7 @@ Analysis Analyze(std::shared_ptr<const SourceText> source, syntax::Format format
   if (options.report_unused_suppressions) {
     analysis.unused_suppressions = suppressions.Unused(options.rules);
   }
+  HoldBackAnchorRemovals(*tree, analysis.diagnostics);
   analysis.lenient = tree->lenient_json();
   if (analysis.lenient) HoldBackWithoutRepair(analysis.diagnostics, options.apply_at_least);
   return analysis;
