@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/status/status.h"
 #include "absl/strings/str_format.h"
 #include "src/cfn/node_text.h"
 #include "src/cfn/reference_graph.h"
@@ -40,7 +41,14 @@ Reported without a fix:
 - a group item or label that cannot be removed cleanly (a comment on its
   line, a flow list holding a comment);
 - templates with a `Transform` (SAM, `AWS::Include`, macros), which can use
-  parameters the template does not show (SAM `Globals`, included snippets).
+  parameters the template does not show (SAM `Globals`, included snippets);
+- a parameter that another template of the same run passes to this one as
+  a nested stack (`AWS::CloudFormation::Stack` `TemplateURL` or
+  `AWS::Serverless::Application` `Location` naming this file by a local
+  path, with the parameter under its `Parameters`, or with `Parameters`
+  computed): the parent's deployment would fail ("Parameters: [X] do not
+  exist in the template"); remove it from both. Parents outside the run
+  (an S3 URL, another repository) cannot be seen: hence unsafe.
 
 Skipped: templates holding YAML aliases (expand-yaml-aliases writes them out
 first). A parameter that becomes unused once unused conditions or mappings
@@ -98,6 +106,15 @@ Names UsedParameters(const cfn::ReferenceGraph& graph) {
   return used;
 }
 
+// The template of this run that passes `name` to this one as a nested
+// stack, or nullptr.
+const engine::NestedStackCaller* PassedBy(const RuleContext& ctx, std::string_view name) {
+  for (const engine::NestedStackCaller& caller : ctx.nested_stack_callers()) {
+    if (!caller.use.passed || caller.use.passed->contains(std::string(name))) return &caller;
+  }
+  return nullptr;
+}
+
 void Check(RuleContext& ctx) {
   const syntax::Tree& tree = ctx.tree();
   const NodeId parameters = ctx.tmpl().parameters_section();
@@ -122,6 +139,12 @@ void Check(RuleContext& ctx) {
   engine::ReportUnusedEntries(
       ctx, "Parameters", unused, Applicability::kUnsafe, no_fix,
       [&](engine::FixBuilder& fix, std::string_view name) {
+        if (const engine::NestedStackCaller* caller = PassedBy(ctx, name)) {
+          fix.Fail(absl::FailedPreconditionError(absl::StrFormat(
+              "%s passes %s to this template as nested stack '%s': remove it there too",
+              caller->parent, name, caller->use.resource)));
+          return;
+        }
         engine::RemoveFromParameterInterface(fix, name, unused_names);
       });
 }

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "src/cli/nested_stack_callers.h"
 #include "src/cli/progress.h"
 #include "src/io/file_walk.h"
 #include "src/io/thread_pool.h"
@@ -97,6 +98,18 @@ absl::StatusOr<std::vector<FileResult>> RunFiles(const std::vector<std::string>&
       if (!resolved.ok()) return resolved.status();
       file_options[i] = *std::move(resolved);
     }
+  }
+  // What each file's parents in this run pass it (read before any file is fixed).
+  std::vector<std::string> readable;
+  for (const WalkEntry& entry : entries) {
+    readable.push_back(entry.skip_reason.empty() ? entry.path : "-");
+  }
+  const NestedStackCallers callers =
+      FindNestedStackCallers(readable, options.fixer.parse_options, options.threads);
+  for (size_t i = 0; i < entries.size() && !callers.empty(); ++i) {
+    if (entries[i].path == "-") continue;
+    auto found = callers.find(NormalizedPath(entries[i].path));
+    if (found != callers.end()) file_options[i].nested_stack_callers = found->second;
   }
   std::vector<FileResult> results(entries.size());
   const bool progress = WantsProgress(entries.size(), options.progress_on_terminal);

@@ -93,7 +93,7 @@ Analysis Analyze(std::shared_ptr<const SourceText> source, syntax::Format format
   std::vector<Diagnostic> found;
   const TemplateAnalyses shared(*tree, *tmpl);
   for (const RuleInfo* rule : options.rules) {
-    RuleContext context(shared, *rule, options.rule_options, found);
+    RuleContext context(shared, *rule, options.rule_options, found, options.nested_stack_callers);
     rule->check(context);
   }
   Suppressions suppressions = Suppressions::Collect(*tree, *tmpl, options.other_tools_suppressions);

@@ -32,6 +32,9 @@ struct FixerOptions {
   bool report_unused_suppressions = false;
   // Honour cfn-lint's, cfn_nag's and checkov's suppression markers too.
   bool other_tools_suppressions = true;
+  // The templates of the run that deploy this file as a nested stack (see
+  // RuleContext::nested_stack_callers); filled per file by the CLI.
+  std::vector<NestedStackCaller> nested_stack_callers;
 };
 
 // A diagnostic resolved for printing: location and fix state.

@@ -13,6 +13,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/types/span.h"
+#include "src/cfn/nested_stacks.h"
 #include "src/cfn/template.h"
 #include "src/engine/edit.h"
 #include "src/engine/fix_builder.h"
@@ -44,6 +45,13 @@ struct RuleInfo {
   bool repairs_syntax = false;
 };
 
+// A template of the same run that deploys this one as a nested stack: what
+// the run knows about a file beyond the file (the CLI sees every file).
+struct NestedStackCaller {
+  std::string parent;  // the parent template's path
+  cfn::NestedStackUse use;
+};
+
 // One fix shared by several findings; see Diagnostic::fix.
 using FixGroup = absl::StatusOr<std::shared_ptr<const Fix>>;
 
@@ -51,8 +59,8 @@ using FixGroup = absl::StatusOr<std::shared_ptr<const Fix>>;
 class RuleContext {
  public:
   RuleContext(const TemplateAnalyses& analyses, const RuleInfo& rule, const RuleOptions& options,
-              std::vector<Diagnostic>& out)
-      : analyses_(analyses), rule_(rule), options_(options), out_(out) {}
+              std::vector<Diagnostic>& out, absl::Span<const NestedStackCaller> callers = {})
+      : analyses_(analyses), rule_(rule), options_(options), out_(out), callers_(callers) {}
 
   const syntax::Tree& tree() const { return analyses_.tree(); }
   const cfn::Template& tmpl() const { return analyses_.tmpl(); }
@@ -64,6 +72,9 @@ class RuleContext {
   }
   std::vector<const cfn::Resource*> ResourcesOfTypes(
       std::initializer_list<std::string_view> types) const;
+
+  // The templates of this run that deploy this one as a nested stack.
+  absl::Span<const NestedStackCaller> nested_stack_callers() const { return callers_; }
 
   // The value of one of this rule's declared options (its default unless
   // the configuration sets it). Asking for an undeclared option is a bug:
@@ -90,6 +101,7 @@ class RuleContext {
   const RuleInfo& rule_;
   const RuleOptions& options_;
   std::vector<Diagnostic>& out_;
+  absl::Span<const NestedStackCaller> callers_;
 };
 
 // The rule's documentation with its declared options listed at the start

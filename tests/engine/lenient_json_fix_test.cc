@@ -111,9 +111,12 @@ void AddTrailingComma(RuleContext& ctx) {
   fix.Add(Edit::Insert(last_brace, ","));
   ctx.Report(Span{last_brace, last_brace + 1}, "test", std::move(fix));
 }
-const RuleInfo kAddTrailingComma = {.code = "CF999", .name = "add-trailing-comma",
+const RuleInfo kAddTrailingComma = {.code = "CF999",
+                                    .name = "add-trailing-comma",
+                                    .summary = "test rule",
                                     .fix_applicability = Applicability::kSafe,
-                                    .check = &AddTrailingComma};
+                                    .check = &AddTrailingComma,
+                                    .documentation = ""};
 
 // Strict in must be strict out: lenient reading does not hide a fix that
 // writes broken JSON.
