@@ -15,8 +15,9 @@
 namespace cfnfix::engine {
 
 // The names that Ref, GetAtt, Sub, DependsOn, Condition and FindInMap in
-// `text` point at and that the template does not declare; an error when the
-// text is not a template.
+// `text` point at and that the template does not declare, and the
+// parameters its console interface (parameter groups and labels) names that
+// it does not declare; an error when the text is not a template.
 absl::StatusOr<std::set<std::string>> UndeclaredNames(std::string_view text,
                                                        syntax::Format format,
                                                        const syntax::ParseOptions& options);

@@ -26,6 +26,28 @@ TEST(OutputCheck, NamesEveryKindOfReferenceToNothing) {
   EXPECT_EQ(*names, (std::set<std::string>{"Env", "Missing", "Gone", "Prefix", "Nowhere"}));
 }
 
+// A fix adding the console interface and one removing a parameter it lists
+// clash like a Ref and a removal (rds-managed-master-password and
+// parameter-groups in one pass).
+TEST(OutputCheck, NamesInterfaceParametersThatDoNotExist) {
+  const auto names = UndeclaredNames(
+      "Metadata:\n"
+      "  AWS::CloudFormation::Interface:\n"
+      "    ParameterGroups:\n"
+      "      - Label: {default: Database}\n"
+      "        Parameters: [DBUsername, DBPassword]\n"
+      "    ParameterLabels:\n"
+      "      DBUsername: {default: User}\n"
+      "      Removed: {default: Gone}\n"
+      "Parameters:\n"
+      "  DBUsername: {Type: String}\n"
+      "Resources:\n"
+      "  Topic: {Type: AWS::SNS::Topic}\n",
+      Format::kYaml, {});
+  ASSERT_TRUE(names.ok()) << names.status();
+  EXPECT_EQ(*names, (std::set<std::string>{"DBPassword", "Removed"}));
+}
+
 TEST(OutputCheck, RefusesWhatIsNotATemplate) {
   EXPECT_FALSE(UndeclaredNames("Resources: [", Format::kYaml, {}).ok());
   EXPECT_FALSE(UndeclaredNames("{\"Resources\": }", Format::kJson, {}).ok());
