@@ -42,6 +42,7 @@
   X(kHardcodedPartition)            \
   X(kUndefinedReference)            \
   X(kHardcodedAvailabilityZone)     \
+  X(kDependencyCycle)               \
   X(kParameterGroups)               \
   X(kLambdaRuntimeEol)              \
   X(kUnknownProperty)               \
