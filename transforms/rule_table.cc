@@ -46,7 +46,8 @@
   X(kParameterGroups)               \
   X(kLambdaRuntimeEol)              \
   X(kUnknownProperty)               \
-  X(kInvalidGetAtt)
+  X(kInvalidGetAtt)                 \
+  X(kRdsEngineVersion)
 
 namespace cfnfix::transforms {
 
