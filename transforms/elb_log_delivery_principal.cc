@@ -110,7 +110,9 @@ Resources:
         Statement:
           - Effect: Allow
             Principal:
-              AWS: !Sub ['arn:${AWS::Partition}:iam::${Account}:root', {Account: !FindInMap [ElbLogDeliveryAccounts, !Ref 'AWS::Region', AccountId]}]
+              AWS: !Sub
+                - 'arn:${AWS::Partition}:iam::${Account}:root'
+                - Account: !FindInMap [ElbLogDeliveryAccounts, !Ref AWS::Region, AccountId]
             Action: s3:PutObject
             Resource: !Sub '${LogBucket.Arn}/AWSLogs/${AWS::AccountId}/*'
 ```
