@@ -14,7 +14,6 @@
 #include "src/cfn/node_text.h"
 #include "src/cfn/values.h"
 #include "src/cfn/walk.h"
-#include "src/engine/editing/render_value.h"
 #include "src/engine/rule.h"
 
 namespace cfnfix::transforms {
@@ -190,24 +189,6 @@ Value SelectZone(int index) {
                                 Value::Intrinsic("Fn::GetAZs", Value::Str(""))}));
 }
 
-// Replaces one written zone: an entry's value in the file's style, a list
-// item (or Fn::If branch) inline.
-void Rewrite(engine::FixBuilder& fix, const Tree& tree, NodeId node, const Value& value) {
-  if (cfn::IsEntryValue(tree, node)) {
-    fix.ReplaceValue(node, value);
-    return;
-  }
-  const syntax::Node& item = tree.node(node);
-  if (!item.tag.empty() || !item.anchor.empty()) {
-    fix.Fail(absl::FailedPreconditionError("the zone is tagged or anchored"));
-    return;
-  }
-  engine::RenderStyle style = engine::DetectStyle(tree, item.parent);
-  style.flow = true;
-  style.json_one_line = true;
-  fix.ChangesAt(node).Add(engine::Edit::Replace(item.span, engine::RenderValue(value, style)));
-}
-
 std::string Owner(const ZoneSite& site) {
   return absl::StrFormat("%s '%s': %s '%s'", site.resource->type, site.resource->logical_id,
                          site.property, site.zone);
@@ -239,7 +220,7 @@ void Check(RuleContext& ctx) {
   if (!unsettled.empty()) fix.Fail(absl::FailedPreconditionError(unsettled));
   std::map<std::string_view, int> index;
   for (std::string_view zone : zones) index.emplace(zone, static_cast<int>(index.size()));
-  for (const ZoneSite& site : sites) Rewrite(fix, tree, site.node, SelectZone(index[site.zone]));
+  for (const ZoneSite& site : sites) fix.ReplaceValueOrItem(site.node, SelectZone(index[site.zone]));
   const engine::FixGroup group = ctx.BuildGroup(std::move(fix));
   for (const ZoneSite& site : sites) {
     ctx.Report(ctx.RangeOf(site.node),

@@ -31,6 +31,7 @@
   X(kS3DenyInsecureTransport)       \
   X(kS3PublicAccessBlock)           \
   X(kFlowLogLeastPrivilege)         \
+  X(kElbLogDeliveryPrincipal)       \
   X(kAlbHttpsRedirect)              \
   X(kLambdaDedicatedSecurityGroup)  \
   X(kRedundantDependsOn)            \

@@ -6,12 +6,14 @@
 #include "absl/strings/str_cat.h"
 #include "src/base/strings.h"
 #include "src/cfn/intrinsics.h"
+#include "src/cfn/node_text.h"
 #include "src/cfn/values.h"
 #include "src/engine/apply_edits.h"
 #include "src/engine/editing/document_edit.h"
 #include "src/engine/editing/mapping_edit.h"
 #include "src/engine/editing/policy_edit.h"
 #include "src/engine/editing/reference_edit.h"
+#include "src/engine/editing/render_value.h"
 #include "src/engine/editing/replace_node.h"
 #include "src/engine/editing/sequence_edit.h"
 
@@ -142,6 +144,20 @@ FixBuilder& FixBuilder::ReplaceScalar(NodeId scalar, std::string_view value) {
 FixBuilder& FixBuilder::ReplaceValue(NodeId node, const Value& value) {
   ChangesAt(node);
   return Add(engine::ReplaceNode(tree_, node, value));
+}
+
+FixBuilder& FixBuilder::ReplaceValueOrItem(NodeId node, const Value& value) {
+  if (cfn::IsEntryValue(tree_, node)) return ReplaceValue(node, value);
+  ChangesAt(node);
+  const syntax::Node& item = tree_.node(node);
+  // A tag would be kept before the new value; an anchor is read elsewhere.
+  if (!item.tag.empty() || !item.anchor.empty()) {
+    return Fail(absl::FailedPreconditionError("the item is tagged or anchored"));
+  }
+  RenderStyle style = DetectStyle(tree_, item.parent);
+  style.flow = true;
+  style.json_one_line = true;
+  return Add(Edit::Replace(item.span, RenderValue(value, style)));
 }
 
 FixBuilder& FixBuilder::ReplaceBool(NodeId scalar, bool value) {

@@ -254,6 +254,33 @@ TEST(FixBuilder, ReplaceBoolRefusesAnchoredAndEmptyValues) {
   EXPECT_EQ(TurnTrue(WithP("        A:\n"), "t.yaml", &PropertyScalars), kRefused);
 }
 
+// The values of R's property P rewritten to `!Ref X` by ReplaceValueOrItem:
+// entry values and list items alike; "refused: <reason>" when refused.
+std::string RefEverywhere(std::string_view text, std::string name) {
+  std::unique_ptr<syntax::Tree> tree = Parse(text, std::move(name));
+  if (tree == nullptr) return "unparsed";
+  absl::StatusOr<cfn::Template> tmpl = cfn::Template::FromTree(*tree);
+  if (!tmpl.ok()) return tmpl.status().ToString();
+  FixBuilder fix(*tree, *tmpl, Applicability::kUnsafe);
+  for (syntax::NodeId node : PropertyScalars(*tree)) fix.ReplaceValueOrItem(node, Value::Ref("X"));
+  absl::StatusOr<Fix> built = std::move(fix).Build();
+  if (!built.ok()) return absl::StrCat("refused: ", built.status().message());
+  EXPECT_EQ(built->footprint.entries().size(), 1u);
+  return testing::Apply(text, built->edits);
+}
+
+TEST(FixBuilder, ReplaceValueOrItemRewritesEntryValuesAndItemsInline) {
+  EXPECT_EQ(RefEverywhere(WithP("        A: a\n        B: !If [C, b, c]\n"), "t.yaml"),
+            WithP("        A: !Ref X\n        B: !If [C, !Ref X, !Ref X]\n"));
+  EXPECT_EQ(RefEverywhere(WithP("        B:\n          - C\n          - b\n"), "t.yaml"),
+            WithP("        B:\n          - C\n          - !Ref X\n"));
+  EXPECT_EQ(RefEverywhere(R"({"Resources":{"R":{"Type":"T","Properties":{"P":{"B":["C","b"]}}}}})",
+                          "t.json"),
+            R"({"Resources":{"R":{"Type":"T","Properties":{"P":{"B":["C",{"Ref":"X"}]}}}}})");
+  EXPECT_EQ(RefEverywhere(WithP("        B: [C, &b b]\n"), "t.yaml"),
+            "refused: the item is tagged or anchored");
+}
+
 TEST(FixBuilder, RemoveItemsDeclaresTheChangeAndLeavesEmptyListsToTheCaller) {
   constexpr std::string_view kRole = R"(Resources:
   Role:
