@@ -194,6 +194,46 @@ bool SeveralRules(const ApplyResult& applied,
   return false;
 }
 
+// Narrows `fixes` (and `fixable`, index for index) to the rules whose fixes
+// fit together: rule by rule in the order `applied` took them, a rule's fixes
+// stay when the joint output with those kept so far is sound. The first
+// rule's always stay (each fix is sound alone), so a pass always progresses;
+// a clash costs its later rule one pass, not every other rule one.
+void KeepRulesThatFitTogether(std::string_view text, const ApplyResult& applied,
+                              const std::set<std::string>& undeclared_before,
+                              syntax::Format format, const FixerOptions& options,
+                              std::vector<const Fix*>& fixes,
+                              std::vector<std::vector<const Diagnostic*>>& fixable) {
+  std::vector<const RuleInfo*> order;
+  for (size_t index : applied.applied) {
+    const RuleInfo* rule = fixable[index].front()->rule;
+    if (std::find(order.begin(), order.end(), rule) == order.end()) order.push_back(rule);
+  }
+  std::set<const RuleInfo*> kept = {order.front()};
+  auto of_kept = [&](const std::set<const RuleInfo*>& rules) {
+    std::vector<const Fix*> chosen;
+    for (size_t index = 0; index < fixes.size(); ++index) {
+      if (rules.contains(fixable[index].front()->rule)) chosen.push_back(fixes[index]);
+    }
+    return chosen;
+  };
+  for (size_t i = 1; i < order.size(); ++i) {
+    std::set<const RuleInfo*> trial = kept;
+    trial.insert(order[i]);
+    const ApplyResult joint = ApplyFixes(text, of_kept(trial));
+    if (Unsound(joint, undeclared_before, format, options).empty()) kept = std::move(trial);
+  }
+  std::vector<const Fix*> kept_fixes;
+  std::vector<std::vector<const Diagnostic*>> kept_findings;
+  for (size_t index = 0; index < fixes.size(); ++index) {
+    if (!kept.contains(fixable[index].front()->rule)) continue;
+    kept_fixes.push_back(fixes[index]);
+    kept_findings.push_back(fixable[index]);
+  }
+  fixes = std::move(kept_fixes);
+  fixable = std::move(kept_findings);
+}
+
 }  // namespace
 
 FileOutcome CheckSource(std::shared_ptr<const SourceText> source, const FixerOptions& options) {
@@ -264,20 +304,12 @@ FileOutcome FixSource(std::shared_ptr<const SourceText> source, const FixerOptio
         undeclared.ok() ? *std::move(undeclared) : std::set<std::string>();
     // Fixes by different rules can each be sound yet clash (one renames a key to the name
     // another adds, one removes a parameter another starts to Ref): when their joint output
-    // is unsound, this pass applies the first rule's fixes alone and the others are
+    // is unsound, this pass keeps the rules whose fixes fit together and the others are
     // rediscovered on the next pass.
     if (applied.malformed.empty() && SeveralRules(applied, fixable) &&
         !Unsound(applied, undeclared_before, format, options).empty()) {
-      const RuleInfo* first_rule = fixable[applied.applied.front()].front()->rule;
-      std::vector<const Fix*> kept;
-      std::vector<std::vector<const Diagnostic*>> kept_findings;
-      for (size_t index = 0; index < fixes.size(); ++index) {
-        if (fixable[index].front()->rule != first_rule) continue;
-        kept.push_back(fixes[index]);
-        kept_findings.push_back(fixable[index]);
-      }
-      fixes = std::move(kept);
-      fixable = std::move(kept_findings);
+      KeepRulesThatFitTogether(analysis.source->text(), applied, undeclared_before, format,
+                               options, fixes, fixable);
       applied = ApplyFixes(analysis.source->text(), fixes);
     }
     if (!applied.malformed.empty()) {
