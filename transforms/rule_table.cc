@@ -31,6 +31,8 @@
   X(kS3DenyInsecureTransport)       \
   X(kS3PublicAccessBlock)           \
   X(kFlowLogLeastPrivilege)         \
+  X(kCloudTrailBucketPolicy)        \
+  X(kDenyBlocksStackManagement)     \
   X(kAlbHttpsRedirect)              \
   X(kLambdaDedicatedSecurityGroup)  \
   X(kRedundantDependsOn)            \
