@@ -31,7 +31,9 @@
   X(kS3DenyInsecureTransport)       \
   X(kS3PublicAccessBlock)           \
   X(kFlowLogLeastPrivilege)         \
+  X(kCloudTrailBucketPolicy)        \
   X(kElbLogDeliveryPrincipal)       \
+  X(kDenyBlocksStackManagement)     \
   X(kAlbHttpsRedirect)              \
   X(kLambdaDedicatedSecurityGroup)  \
   X(kRedundantDependsOn)            \

@@ -3,6 +3,11 @@
 #include <optional>
 #include <string_view>
 
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_replace.h"
+#include "src/cfn/log_groups.h"
 #include "src/cfn/naming.h"
 #include "src/cfn/values.h"
 
@@ -43,6 +48,26 @@ BucketPolicies FindBucketPolicies(const syntax::Tree& tree, const Template& tmpl
       continue;
     }
     out.by_bucket[named->resource].push_back(&policy);
+  }
+  return out;
+}
+
+std::optional<std::string> BucketArnText(const syntax::Tree& tree, const Resource& bucket,
+                                         NodeId value) {
+  constexpr char kPrefix[] = "arn:${AWS::Partition}:s3:::";
+  std::optional<std::string> text = AsSubText(tree, value);
+  if (!text) return std::nullopt;
+  const std::string own = absl::StrFormat("%s${%s}", kPrefix, bucket.logical_id);
+  const std::string arn = absl::StrFormat("${%s.Arn}", bucket.logical_id);
+  std::string out = absl::StrReplaceAll(*text, {{arn, own},
+                                                {"arn:aws:s3:::", kPrefix},
+                                                {"arn:aws-cn:s3:::", kPrefix},
+                                                {"arn:aws-us-gov:s3:::", kPrefix}});
+  std::optional<std::string> name = AsSubText(tree, PropertyAt(tree, bucket, {"BucketName"}));
+  if (!name || name->empty()) return out;
+  const std::string named = absl::StrCat(kPrefix, *name);
+  if (absl::StartsWith(out, named) && (out.size() == named.size() || out[named.size()] == '/')) {
+    out = absl::StrCat(own, out.substr(named.size()));
   }
   return out;
 }

@@ -5,6 +5,8 @@
 #ifndef CFNFIX_CFN_BUCKET_POLICIES_H_
 #define CFNFIX_CFN_BUCKET_POLICIES_H_
 
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -28,6 +30,15 @@ struct BucketPolicies {
 };
 
 BucketPolicies FindBucketPolicies(const syntax::Tree& tree, const Template& tmpl);
+
+// A policy `Resource` value (AsSubText: a literal, Ref, GetAtt, Sub, Join)
+// as Sub text with `bucket` written `arn:${AWS::Partition}:s3:::${B}`
+// whichever way it was named: `${B.Arn}`, a literal partition (`arn:aws:`,
+// `arn:aws-cn:`, `arn:aws-us-gov:`), the bucket's own `BucketName` (as
+// AsSubText reads it) in place of `${B}`. Compare the result with
+// ResourceMatches (iam.h). nullopt when AsSubText cannot read `value`.
+std::optional<std::string> BucketArnText(const syntax::Tree& tree, const Resource& bucket,
+                                         NodeId value);
 
 }  // namespace cfnfix::cfn
 

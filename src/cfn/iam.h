@@ -107,6 +107,15 @@ bool ActionMatches(std::string_view pattern, std::string_view action);
 // considered.
 bool AllowsAction(const syntax::Tree& tree, const Statement& statement, std::string_view action);
 
+// The same for Effect Deny: true when the literal text proves the statement
+// denies `action` (Resource, Principal and Condition not considered).
+bool DeniesAction(const syntax::Tree& tree, const Statement& statement, std::string_view action);
+
+// IAM's resource match: like ActionMatches, but case-sensitive, as ARNs are.
+// To ask whether a pattern covers another (a `*` written in `resource` is
+// then an ordinary character), pass the covered pattern as `resource`.
+bool ResourceMatches(std::string_view pattern, std::string_view resource);
+
 // ---- Where a node sits. ----
 
 struct StatementSite {

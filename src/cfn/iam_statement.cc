@@ -63,13 +63,18 @@ Statement ReadStatement(const Tree& tree, NodeId statement) {
   return view;
 }
 
-bool ActionMatches(std::string_view pattern, std::string_view action) {
-  // Greedy matching that backtracks only to the last `*`: linear in practice
-  // and never exponential.
+namespace {
+
+// Greedy matching that backtracks only to the last `*`: linear in practice
+// and never exponential.
+bool GlobMatches(std::string_view pattern, std::string_view text, bool ignore_case) {
+  auto same = [ignore_case](char a, char b) {
+    return ignore_case ? absl::ascii_tolower(a) == absl::ascii_tolower(b) : a == b;
+  };
   size_t p = 0, t = 0, star = std::string_view::npos, mark = 0;
-  while (t < action.size()) {
+  while (t < text.size()) {
     if (p < pattern.size() && pattern[p] != '*' &&
-        (pattern[p] == '?' || absl::ascii_tolower(pattern[p]) == absl::ascii_tolower(action[t]))) {
+        (pattern[p] == '?' || same(pattern[p], text[t]))) {
       ++p, ++t;
     } else if (p < pattern.size() && pattern[p] == '*') {
       star = p++, mark = t;
@@ -83,8 +88,21 @@ bool ActionMatches(std::string_view pattern, std::string_view action) {
   return p == pattern.size();
 }
 
-bool AllowsAction(const Tree& tree, const Statement& statement, std::string_view action) {
-  if (statement.effect != Effect::kAllow) return false;
+}  // namespace
+
+bool ActionMatches(std::string_view pattern, std::string_view action) {
+  return GlobMatches(pattern, action, /*ignore_case=*/true);
+}
+
+bool ResourceMatches(std::string_view pattern, std::string_view resource) {
+  return GlobMatches(pattern, resource, /*ignore_case=*/false);
+}
+
+namespace {
+
+// True when the literal Action proves `action` is named, or a NotAction
+// whose items are all literal proves it is not excluded.
+bool CoversAction(const Tree& tree, const Statement& statement, std::string_view action) {
   const bool has_action = statement.actions.source() != kNoNode;
   const bool has_not_action = statement.not_actions.source() != kNoNode;
   if (has_action == has_not_action) return false;
@@ -95,12 +113,22 @@ bool AllowsAction(const Tree& tree, const Statement& statement, std::string_view
     }
     return false;
   }
-  // NotAction allows all it does not list, so every item must be readable.
+  // NotAction covers all it does not list, so every item must be readable.
   for (NodeId item : statement.not_actions) {
     std::optional<std::string_view> pattern = LooseString(tree, item);
     if (!pattern || ActionMatches(*pattern, action)) return false;
   }
   return true;
+}
+
+}  // namespace
+
+bool AllowsAction(const Tree& tree, const Statement& statement, std::string_view action) {
+  return statement.effect == Effect::kAllow && CoversAction(tree, statement, action);
+}
+
+bool DeniesAction(const Tree& tree, const Statement& statement, std::string_view action) {
+  return statement.effect == Effect::kDeny && CoversAction(tree, statement, action);
 }
 
 }  // namespace cfnfix::cfn

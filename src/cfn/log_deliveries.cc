@@ -5,7 +5,9 @@
 
 #include "absl/strings/str_cat.h"
 #include "src/base/strings.h"
+#include "absl/strings/match.h"
 #include "src/cfn/intrinsics.h"
+#include "src/cfn/log_groups.h"
 #include "src/cfn/values.h"
 
 namespace cfnfix::cfn {
@@ -63,18 +65,27 @@ std::vector<LogDelivery> LogDeliveries(const syntax::Tree& tree, const Template&
   return out;
 }
 
-std::string TrailArnSubText(const syntax::Tree& tree, const Template& tmpl, const Resource& trail) {
-  const NodeId name = PropertyAt(tree, trail, {"TrailName"});
-  std::string text = "*";
-  if (std::optional<std::string_view> literal = LooseString(tree, name)) {
-    if (literal->find("${") == std::string_view::npos) text = std::string(*literal);
-  } else if (std::optional<Intrinsic> fn = AsIntrinsic(tree, name);
-             fn && fn->kind == IntrinsicKind::kRef) {
-    std::optional<std::string_view> target = RefTarget(tree, *fn);
-    if (target && tmpl.FindParameter(*target)) text = absl::StrCat("${", ToAbsl(*target), "}");
+std::optional<std::string> KnownTrailArnSubText(const syntax::Tree& tree, const Template& tmpl,
+                                                const Resource& trail) {
+  std::optional<std::string> name = AsSubText(tree, PropertyAt(tree, trail, {"TrailName"}));
+  if (!name) return std::nullopt;
+  // Only parameters and pseudo parameters: naming a resource would make the
+  // policy depend on it, and the trail depends on the policy.
+  for (const SubPart& part : SplitSubString(*name)) {
+    if (part.kind == SubPart::Kind::kEscape) return std::nullopt;
+    if (part.kind != SubPart::Kind::kReference) continue;
+    const bool pseudo = absl::StartsWith(ToAbsl(part.name), "AWS::");
+    if (!part.attribute.empty() || (!pseudo && tmpl.FindParameter(part.name) == nullptr)) {
+      return std::nullopt;
+    }
   }
   return absl::StrCat("arn:${AWS::Partition}:cloudtrail:${AWS::Region}:${AWS::AccountId}:trail/",
-                      text);
+                      *name);
+}
+
+std::string TrailArnSubText(const syntax::Tree& tree, const Template& tmpl, const Resource& trail) {
+  return KnownTrailArnSubText(tree, tmpl, trail)
+      .value_or("arn:${AWS::Partition}:cloudtrail:${AWS::Region}:${AWS::AccountId}:trail/*");
 }
 
 absl::flat_hash_set<std::string_view> DeliveryIamResources(const Template& tmpl,

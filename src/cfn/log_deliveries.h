@@ -4,6 +4,7 @@
 #define CFNFIX_CFN_LOG_DELIVERIES_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,9 +58,14 @@ std::vector<LogDelivery> LogDeliveries(const syntax::Tree& tree, const Template&
 // `aws:SourceArn` condition where the trail itself cannot be referenced (in
 // the policy of the bucket it writes to, which it depends on):
 // `arn:${AWS::Partition}:cloudtrail:${AWS::Region}:${AWS::AccountId}:trail/`
-// and the name: a literal `TrailName` without `${`, `${P}` for a `Ref` to
-// parameter P, else `*`.
+// and the name as AsSubText reads `TrailName` (a literal without `${`, a
+// `Ref`, a Sub without variables, a Join) when it mentions only parameters
+// and pseudo parameters (`${P}`, `${AWS::StackName}`), else `*`.
 std::string TrailArnSubText(const syntax::Tree& tree, const Template& tmpl, const Resource& trail);
+
+// The same when the trail's name can be written (not `*`); nullopt otherwise.
+std::optional<std::string> KnownTrailArnSubText(const syntax::Tree& tree, const Template& tmpl,
+                                                const Resource& trail);
 
 // The IAM resources log producers deliver with: the `AWS::IAM::Role`s that
 // a trail, flow log, Config delivery channel or configuration recorder

@@ -420,6 +420,31 @@ std::vector<const Resource*> ResourcesUsing(const Template& tmpl, const Referenc
   return users;
 }
 
+bool ReferenceGraph::DependsOnTransitively(std::string_view from, std::string_view to) const {
+  auto index = [&](std::string_view id) -> std::optional<uint32_t> {
+    auto it = std::find(resource_ids_.begin(), resource_ids_.end(), id);
+    if (it == resource_ids_.end()) return std::nullopt;
+    return static_cast<uint32_t>(it - resource_ids_.begin());
+  };
+  const std::optional<uint32_t> start = index(from), goal = index(to);
+  if (!start || !goal) return false;
+  // Depth-first with an explicit stack: templates can be long chains.
+  std::vector<bool> seen(resource_ids_.size(), false);
+  std::vector<uint32_t> stack = {*start};
+  while (!stack.empty()) {
+    const uint32_t at = stack.back();
+    stack.pop_back();
+    for (uint32_t next : dependencies_[at]) {
+      if (next == *goal) return true;
+      if (!seen[next]) {
+        seen[next] = true;
+        stack.push_back(next);
+      }
+    }
+  }
+  return false;
+}
+
 std::vector<Cycle> ReferenceGraph::FindCycles() const {
   std::vector<std::vector<uint32_t>> components;
   for (std::vector<uint32_t>& component : StronglyConnected(dependencies_)) {

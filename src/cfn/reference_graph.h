@@ -70,6 +70,12 @@ class ReferenceGraph {
   // strongly connected component (the shortest through its first resource),
   // ordered by that first resource's position in the template.
   std::vector<Cycle> FindCycles() const;
+  // True when resource `from` depends on resource `to` through a chain of
+  // Ref, GetAtt, Sub and DependsOn references (the edges FindCycles
+  // follows), `from` itself excluded unless a chain leads back to it: a
+  // DependsOn from `to` to `from` would close a cycle. False for names that
+  // are not resources.
+  bool DependsOnTransitively(std::string_view from, std::string_view to) const;
 
  private:
   std::vector<Reference> references_;

@@ -255,6 +255,11 @@ FixBuilder& FixBuilder::AddStatement(NodeId document, const Value& statement) {
   return Add(engine::AddStatement(tree_, document, statement));
 }
 
+FixBuilder& FixBuilder::AddStatements(NodeId document, const std::vector<Value>& statements) {
+  ChangesAt(document);
+  return Add(engine::AddStatements(tree_, document, statements));
+}
+
 FixBuilder& FixBuilder::AddResourceAfter(std::string_view after_id, std::string_view new_id,
                                          const Value& body) {
   Adds("Resources", new_id);

@@ -94,6 +94,8 @@ class FixBuilder {
   // entry is the caller's decision (see RemoveItems in sequence_edit.h).
   FixBuilder& RemoveItems(syntax::NodeId sequence, absl::Span<const syntax::NodeId> items);
   FixBuilder& AddStatement(syntax::NodeId document, const Value& statement);
+  // Several statements at once (AddStatement twice would overlap).
+  FixBuilder& AddStatements(syntax::NodeId document, const std::vector<Value>& statements);
 
   // Top-level entries.
   FixBuilder& AddResourceAfter(std::string_view after_id, std::string_view new_id,

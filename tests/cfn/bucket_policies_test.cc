@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "src/cfn/values.h"
 #include "tests/cfn/query_util.h"
 
 namespace cfnfix::cfn {
@@ -45,6 +46,47 @@ Resources:
   EXPECT_EQ(Ids(policies.Of(tmpl.FindResource("B"))), "PB");
   EXPECT_EQ(Ids(policies.Of(tmpl.FindResource("C"))), "");
   EXPECT_EQ(Ids(policies.unattributed), "PX,PY,PZ");
+}
+
+TEST(BucketArnText, WritesTheBucketOneWayWhicheverWayItWasNamed) {
+  auto parsed = ParseTemplate(R"(Parameters:
+  Name: {Type: String}
+Resources:
+  Named:
+    Type: AWS::S3::Bucket
+    Properties: {BucketName: logs-bucket}
+  FromParameter:
+    Type: AWS::S3::Bucket
+    Properties: {BucketName: !Ref Name}
+  Values:
+    Type: T
+    Properties:
+      Items:
+        - !Sub '${Named.Arn}/AWSLogs/*'
+        - arn:aws:s3:::logs-bucket
+        - arn:aws-cn:s3:::logs-bucket-2/x
+        - !Join ['', ['arn:', !Ref 'AWS::Partition', ':s3:::', !Ref Named, /*]]
+        - !Sub 'arn:${AWS::Partition}:s3:::${Name}/k'
+        - '*'
+        - !If [C, a, b]
+)");
+  ASSERT_TRUE(parsed.tmpl);
+  const Template& tmpl = *parsed.tmpl;
+  const syntax::Tree& tree = *parsed.tree;
+  const Resource& named = *tmpl.FindResource("Named");
+  const Resource& from_parameter = *tmpl.FindResource("FromParameter");
+  const NodeId items = PropertyAt(tree, *tmpl.FindResource("Values"), {"Items"});
+  auto text = [&](const Resource& bucket, size_t i) {
+    return BucketArnText(tree, bucket, tree.children(items)[i]).value_or("<none>");
+  };
+  EXPECT_EQ(text(named, 0), "arn:${AWS::Partition}:s3:::${Named}/AWSLogs/*");
+  EXPECT_EQ(text(named, 1), "arn:${AWS::Partition}:s3:::${Named}");
+  // Another name that merely starts like it stays as written.
+  EXPECT_EQ(text(named, 2), "arn:${AWS::Partition}:s3:::logs-bucket-2/x");
+  EXPECT_EQ(text(named, 3), "arn:${AWS::Partition}:s3:::${Named}/*");
+  EXPECT_EQ(text(from_parameter, 4), "arn:${AWS::Partition}:s3:::${FromParameter}/k");
+  EXPECT_EQ(text(named, 5), "*");
+  EXPECT_EQ(text(named, 6), "<none>");
 }
 
 }  // namespace

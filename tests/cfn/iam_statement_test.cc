@@ -1,4 +1,5 @@
-// ReadStatement, ActionMatches and AllowsAction from iam.h.
+// ReadStatement, ActionMatches, ResourceMatches, AllowsAction and DeniesAction
+// from iam.h.
 #include <string>
 #include <vector>
 
@@ -188,6 +189,41 @@ TEST(AllowsActionTest, ActionAndNotAction) {
     ASSERT_NE(tree, nullptr) << text;
     const Statement statement = ReadStatement(*tree, Top(*tree, "s"));
     EXPECT_EQ(AllowsAction(*tree, statement, c.action), c.allows) << text << " " << c.action;
+  }
+}
+
+TEST(ResourceMatchesTest, CaseSensitiveGlob) {
+  EXPECT_TRUE(ResourceMatches("*", "arn:aws:s3:::b"));
+  EXPECT_TRUE(ResourceMatches("arn:aws:s3:::b/*", "arn:aws:s3:::b/AWSLogs/1/*"));
+  // A covered pattern's own `*` is an ordinary character facing the pattern.
+  EXPECT_TRUE(ResourceMatches("arn:aws:s3:::b/AWSLogs/*", "arn:aws:s3:::b/AWSLogs/*"));
+  EXPECT_FALSE(ResourceMatches("arn:aws:s3:::b/AWSLogs/x*", "arn:aws:s3:::b/AWSLogs/*"));
+  EXPECT_FALSE(ResourceMatches("arn:aws:s3:::B/*", "arn:aws:s3:::b/key"));
+  EXPECT_FALSE(ResourceMatches("arn:aws:s3:::b/*", "arn:aws:s3:::b"));
+  EXPECT_TRUE(ResourceMatches("arn:aws:s3:::b?", "arn:aws:s3:::bc"));
+  // Actions still ignore case.
+  EXPECT_TRUE(ActionMatches("S3:GETOBJECT", "s3:GetObject"));
+}
+
+TEST(DeniesActionTest, ActionAndNotAction) {
+  const std::vector<AllowsCase> cases = {
+      {"{Effect: Deny, Action: 's3:*'}", false, "s3:DeleteBucket", true},
+      {"{Effect: Deny, Action: 's3:Delete*'}", false, "s3:DeleteBucket", true},
+      {"{Effect: Deny, Action: [s3:GetObject]}", false, "s3:DeleteBucket", false},
+      {"{Effect: Allow, Action: 's3:*'}", false, "s3:DeleteBucket", false},
+      {"{Effect: Deny, Action: !Ref A}", false, "s3:DeleteBucket", false},
+      {"{Effect: Deny, NotAction: s3:GetObject}", false, "s3:DeleteBucket", true},
+      {"{Effect: Deny, NotAction: 's3:*'}", false, "s3:DeleteBucket", false},
+      {"{Effect: Deny, NotAction: [!Ref A]}", false, "s3:DeleteBucket", false},
+      {"{Effect: Deny}", false, "s3:DeleteBucket", false},
+      {R"({"Effect": "Deny", "Action": "kms:*"})", true, "kms:PutKeyPolicy", true},
+  };
+  for (const AllowsCase& c : cases) {
+    const std::string text = c.json ? "{\"s\": " + c.statement + "}" : "s: " + c.statement + "\n";
+    auto tree = Parse(text, c.json ? "t.json" : "t.yaml");
+    ASSERT_NE(tree, nullptr) << text;
+    const Statement statement = ReadStatement(*tree, Top(*tree, "s"));
+    EXPECT_EQ(DeniesAction(*tree, statement, c.action), c.allows) << text << " " << c.action;
   }
 }
 

@@ -124,6 +124,10 @@ Resources:
   Dollar: {Type: AWS::CloudTrail::Trail, Properties: {TrailName: 'a${b}'}}
   Pseudo: {Type: AWS::CloudTrail::Trail, Properties: {TrailName: !Ref AWS::StackName}}
   Unnamed: {Type: AWS::CloudTrail::Trail}
+  OfResource: {Type: AWS::CloudTrail::Trail, Properties: {TrailName: !Sub '${Unnamed}-t'}}
+  WithVariables:
+    Type: AWS::CloudTrail::Trail
+    Properties: {TrailName: !Sub ['${X}', {X: a}]}
 )");
   ASSERT_TRUE(parsed.tmpl.has_value());
   const std::string prefix =
@@ -133,8 +137,12 @@ Resources:
   };
   EXPECT_EQ(arn("Literal"), prefix + "audit");
   EXPECT_EQ(arn("Parameter"), prefix + "${Name}");
-  for (std::string_view id : {"Computed", "Dollar", "Pseudo", "Unnamed"}) {
+  EXPECT_EQ(arn("Computed"), prefix + "${AWS::StackName}-t");
+  EXPECT_EQ(arn("Pseudo"), prefix + "${AWS::StackName}");
+  for (std::string_view id : {"Dollar", "Unnamed", "OfResource", "WithVariables"}) {
     EXPECT_EQ(arn(id), prefix + "*") << id;
+    EXPECT_FALSE(KnownTrailArnSubText(*parsed.tree, *parsed.tmpl,
+                                      *parsed.tmpl->FindResource(id)).has_value()) << id;
   }
 }
 

@@ -329,5 +329,34 @@ TEST(FindCyclesTest, LongChainNeedsNoRecursion) {
   EXPECT_EQ(cycles[0].logical_ids.back(), "R99999");
 }
 
+TEST(DependsOnTransitivelyTest, FollowsRefGetAttSubAndDependsOn) {
+  Built b = Build(R"(Parameters:
+  P: {Type: String}
+Resources:
+  Trail:
+    Type: T
+    Properties: {Bucket: !Ref Bucket}
+  Policy:
+    Type: T
+    Properties: {Bucket: !Ref Bucket, Arn: !Sub '${Helper.Arn}'}
+  Helper:
+    Type: T
+    DependsOn: Trail
+  Bucket:
+    Type: T
+    Properties: {Name: !Ref P}
+  Loner: {Type: T}
+)");
+  ASSERT_TRUE(b.graph.has_value());
+  EXPECT_TRUE(b.graph->DependsOnTransitively("Policy", "Trail"));
+  EXPECT_TRUE(b.graph->DependsOnTransitively("Policy", "Bucket"));
+  EXPECT_TRUE(b.graph->DependsOnTransitively("Trail", "Bucket"));
+  EXPECT_FALSE(b.graph->DependsOnTransitively("Trail", "Policy"));
+  EXPECT_FALSE(b.graph->DependsOnTransitively("Bucket", "Trail"));
+  EXPECT_FALSE(b.graph->DependsOnTransitively("Loner", "Loner"));
+  EXPECT_FALSE(b.graph->DependsOnTransitively("Trail", "P"));
+  EXPECT_FALSE(b.graph->DependsOnTransitively("Missing", "Trail"));
+}
+
 }  // namespace
 }  // namespace cfnfix::cfn

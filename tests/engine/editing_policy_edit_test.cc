@@ -79,6 +79,40 @@ TEST(AddStatement, RefusesWhatItCannotExtendAsWritten) {
 // next line, one level in.
 std::string Yaml(const Value& value) { return RenderValue(value, RenderStyle{}); }
 
+std::string AddTwo(std::string_view before, std::string name) {
+  const Value allow = Value::Map({{"Effect", Value::Str("Allow")}});
+  return Edited(before, name, [&](const syntax::Tree& tree) {
+    return AddStatements(tree, At(tree, {"Doc"}), {Deny(), allow});
+  });
+}
+
+TEST(AddStatements, AddsSeveralInOrderInEveryShape) {
+  EXPECT_EQ(AddTwo("{\"Doc\":{\"Statement\":[{\"Effect\":\"Allow\"}]}}", "t.json"),
+            "{\"Doc\":{\"Statement\":[{\"Effect\":\"Allow\"},"
+            "{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\"},"
+            "{\"Effect\":\"Allow\"}]}}");
+  EXPECT_EQ(AddTwo("{\"Doc\":{\"Statement\":{\"Effect\":\"Allow\"}}}", "t.json"),
+            "{\"Doc\":{\"Statement\":[{\"Effect\":\"Allow\"},"
+            "{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\"},"
+            "{\"Effect\":\"Allow\"}]}}");
+  EXPECT_EQ(AddTwo("Doc:\n  Statement:\n    Effect: Allow\n", "t.yaml"),
+            "Doc:\n  Statement:\n  - Effect: Allow\n"
+            "  - Effect: Deny\n    Principal: '*'\n    Action: s3:*\n  - Effect: Allow\n");
+  EXPECT_EQ(AddTwo("Doc:\n  Version: '2012-10-17'\n", "t.yaml"),
+            "Doc:\n  Version: '2012-10-17'\n  Statement:\n    - Effect: Deny\n"
+            "      Principal: '*'\n      Action: s3:*\n    - Effect: Allow\n");
+}
+
+TEST(UniqueSid, NumbersASidTheDocumentHolds) {
+  auto parsed = testing::Parse(
+      "Doc:\n  Statement:\n    - Sid: Write\n    - Sid: Write2\n    - Sid: Read\n", "t.yaml");
+  ASSERT_NE(parsed, nullptr);
+  const syntax::NodeId doc = At(*parsed, {"Doc"});
+  EXPECT_EQ(UniqueSid(*parsed, doc, "Write"), "Write3");
+  EXPECT_EQ(UniqueSid(*parsed, doc, "Read"), "Read2");
+  EXPECT_EQ(UniqueSid(*parsed, doc, "Acl"), "Acl");
+}
+
 TEST(OneOrList, OneItemIsWrittenAlone) {
   EXPECT_EQ(Yaml(OneOrList({Value::Ref("A")})), "!Ref A");
   EXPECT_EQ(Yaml(OneOrList({Value::Ref("A"), Value::Str("b")})), "\n  - !Ref A\n  - b");

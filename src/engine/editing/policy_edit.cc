@@ -3,7 +3,10 @@
 #include <optional>
 #include <string>
 
+#include "absl/strings/str_format.h"
+#include "src/cfn/iam.h"
 #include "src/cfn/intrinsics.h"
+#include "src/cfn/values.h"
 #include "src/engine/editing/document_edit.h"
 #include "src/engine/editing/mapping_edit.h"
 #include "src/engine/editing/render_value.h"
@@ -19,8 +22,8 @@ using syntax::NodeId;
 using syntax::NodeKind;
 using syntax::Tree;
 
-// Flow YAML or JSON: `{old}` becomes `[{old}, {new}]`.
-std::vector<Edit> WrapFlow(const Tree& tree, NodeId old, const Value& statement) {
+// Flow YAML or JSON: `{old}` becomes `[{old}, {new}...]`.
+std::vector<Edit> WrapFlow(const Tree& tree, NodeId old, const std::vector<Value>& statements) {
   std::string_view text = tree.text();
   const syntax::Node& node = tree.node(old);
   RenderStyle style = DetectStyle(tree, old);
@@ -28,14 +31,17 @@ std::vector<Edit> WrapFlow(const Tree& tree, NodeId old, const Value& statement)
   // A multi-line JSON object: the new one is laid out like it, its closing
   // brace at the indentation the old one's has.
   style.base_indent = LeadingWhitespace(text, node.span.end - 1);
-  return {Edit::Insert(node.span.begin, "["),
-          Edit::Insert(node.span.end, ItemSeparator(style) + RenderValue(statement, style) + "]")};
+  std::string added;
+  for (const Value& statement : statements) {
+    added += ItemSeparator(style) + RenderValue(statement, style);
+  }
+  return {Edit::Insert(node.span.begin, "["), Edit::Insert(node.span.end, added + "]")};
 }
 
 // Block YAML: a dash goes in the two spaces before the first key, and the
 // new statement follows as the next item at the dash's indentation.
 absl::StatusOr<std::vector<Edit>> WrapBlock(const Tree& tree, NodeId key, NodeId old,
-                                            const Value& statement) {
+                                            const std::vector<Value>& statements) {
   std::string_view text = tree.text();
   const uint32_t first = tree.FullSpan(tree.key(old, 0)).begin;
   const uint32_t line_start = LineStartOf(text, first);
@@ -48,7 +54,7 @@ absl::StatusOr<std::vector<Edit>> WrapBlock(const Tree& tree, NodeId key, NodeId
   const std::string dash_indent(first - line_start - 2, ' ');
   std::vector<Edit> edits = {Edit::Replace(Span{first - 2, first}, "- ")};
   absl::StatusOr<std::vector<Edit>> item =
-      InsertBlockItemsAfter(tree, old, dash_indent, {statement});
+      InsertBlockItemsAfter(tree, old, dash_indent, statements);
   if (!item.ok()) return item.status();
   edits.insert(edits.end(), item->begin(), item->end());
   return edits;
@@ -58,17 +64,23 @@ absl::StatusOr<std::vector<Edit>> WrapBlock(const Tree& tree, NodeId key, NodeId
 
 absl::StatusOr<std::vector<Edit>> AddStatement(const Tree& tree, NodeId document,
                                                const Value& statement) {
+  return AddStatements(tree, document, {statement});
+}
+
+absl::StatusOr<std::vector<Edit>> AddStatements(const Tree& tree, NodeId document,
+                                                const std::vector<Value>& statements) {
   if (document == syntax::kNoNode || tree.node(document).kind != NodeKind::kMapping) {
     return absl::InvalidArgumentError("the policy document is not a mapping");
   }
+  if (statements.empty()) return absl::InvalidArgumentError("no statement to add");
   std::optional<size_t> index = PairIndex(tree, document, "Statement");
-  if (!index) return AppendPairs(tree, document, {{"Statement", Value::Seq({statement})}});
+  if (!index) return AppendPairs(tree, document, {{"Statement", Value::Seq(statements)}});
   const NodeId old = tree.value(document, *index);
   const syntax::Node& node = tree.node(old);
   if (node.kind == NodeKind::kAlias || !node.anchor.empty() || !node.tag.empty()) {
     return absl::FailedPreconditionError("Statement is an alias, anchored or tagged");
   }
-  if (node.kind == NodeKind::kSequence) return AppendItems(tree, old, {statement});
+  if (node.kind == NodeKind::kSequence) return AppendItems(tree, old, statements);
   if (node.kind != NodeKind::kMapping || cfn::AsIntrinsic(tree, old)) {
     return absl::FailedPreconditionError("Statement is neither a list nor a statement");
   }
@@ -76,9 +88,21 @@ absl::StatusOr<std::vector<Edit>> AddStatement(const Tree& tree, NodeId document
     return absl::FailedPreconditionError("Statement is an empty mapping");
   }
   if (tree.format() == Format::kJson || node.collection_style == CollectionStyle::kFlow) {
-    return WrapFlow(tree, old, statement);
+    return WrapFlow(tree, old, statements);
   }
-  return WrapBlock(tree, tree.key(document, *index), old, statement);
+  return WrapBlock(tree, tree.key(document, *index), old, statements);
+}
+
+std::string UniqueSid(const Tree& tree, NodeId document, std::string_view wanted) {
+  const cfn::NodeList statements = cfn::Statements(tree, document);
+  for (int n = 1;; ++n) {
+    std::string sid = n == 1 ? std::string(wanted) : absl::StrFormat("%s%d", wanted, n);
+    bool taken = false;
+    for (NodeId s : statements) {
+      taken = taken || cfn::LooseString(tree, cfn::Get(tree, s, "Sid")) == sid;
+    }
+    if (!taken) return sid;
+  }
 }
 
 Value OneOrList(std::vector<Value> items) {

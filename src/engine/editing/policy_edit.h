@@ -4,6 +4,7 @@
 #ifndef CFNFIX_ENGINE_EDITING_POLICY_EDIT_H_
 #define CFNFIX_ENGINE_EDITING_POLICY_EDIT_H_
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -27,6 +28,16 @@ namespace cfnfix::engine {
 // a function call; (InvalidArgument) when `document` is not a mapping.
 absl::StatusOr<std::vector<Edit>> AddStatement(const syntax::Tree& tree, syntax::NodeId document,
                                                const Value& statement);
+
+// The same for several statements, added in order in one set of edits (two
+// AddStatement calls on one document would insert at the same place).
+absl::StatusOr<std::vector<Edit>> AddStatements(const syntax::Tree& tree, syntax::NodeId document,
+                                                const std::vector<Value>& statements);
+
+// `wanted`, or `wanted2`, `wanted3`... when a statement of `document` (the
+// literal mappings cfn::Statements lists) already has that Sid: Sids must
+// be unique within a policy.
+std::string UniqueSid(const syntax::Tree& tree, syntax::NodeId document, std::string_view wanted);
 
 // ---- Values to write. ----
 
