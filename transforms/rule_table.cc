@@ -42,6 +42,8 @@
   X(kHardcodedPartition)            \
   X(kUndefinedReference)            \
   X(kHardcodedAvailabilityZone)     \
+  X(kS3AccessControlObsolete)       \
+  X(kConditionalReference)          \
   X(kParameterGroups)               \
   X(kLambdaRuntimeEol)              \
   X(kUnknownProperty)               \

@@ -144,6 +144,11 @@ FixBuilder& FixBuilder::ReplaceValue(NodeId node, const Value& value) {
   return Add(engine::ReplaceNode(tree_, node, value));
 }
 
+FixBuilder& FixBuilder::ReplaceItem(NodeId item, const Value& value) {
+  ChangesAt(item);
+  return Add(engine::ReplaceItem(tree_, item, value));
+}
+
 FixBuilder& FixBuilder::ReplaceBool(NodeId scalar, bool value) {
   ChangesAt(scalar);
   const syntax::Node& node = tree_.node(scalar);

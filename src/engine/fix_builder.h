@@ -63,6 +63,8 @@ class FixBuilder {
   // Scalars and whole values.
   FixBuilder& ReplaceScalar(syntax::NodeId scalar, std::string_view value);
   FixBuilder& ReplaceValue(syntax::NodeId node, const Value& value);
+  // A sequence item replaced by `value` written on one line (ReplaceItem).
+  FixBuilder& ReplaceItem(syntax::NodeId item, const Value& value);
   // A Boolean written as a scalar (what cfn::LooseBool reads) turned into
   // `value`: a plain YAML or JSON literal becomes `true`/`false`, a quoted
   // string keeps its quotes (`'false'` gives `'true'`). Unlike ReplaceValue
