@@ -39,9 +39,10 @@ a place counts as guarded when what is known there (its resource's or
 output's `Condition`, the condition of each `Fn::If` branch around the
 reference, true or false) proves the resource's condition true: each
 `Fn::Equals` is a Boolean unknown, two `Fn::Equals` of the same `Ref`
-against different strings cannot both hold, and `Fn::And`, `Fn::Or`,
-`Fn::Not` and `Condition` combine them (every combination of up to 12
-unknowns is tried; with more, the place is taken as unguarded).
+against different strings cannot both hold, a parameter with literal
+`AllowedValues` takes one of them, and `Fn::And`, `Fn::Or`, `Fn::Not` and
+`Condition` combine them (every combination of up to 12 unknowns is tried;
+with more, the place is taken as unguarded).
 
 - A reference that is a whole property value or an item of a property's
   list becomes `!If [Cond, <reference>, !Ref AWS::NoValue]`: without the

@@ -16,7 +16,8 @@ constexpr int kMaxDepth = 16;
 // A comparable spelling of one side of an Fn::Equals.
 std::string Canonical(const syntax::Tree& tree, NodeId node, bool* literal) {
   *literal = false;
-  if (std::optional<Intrinsic> fn = AsIntrinsic(tree, node); fn && fn->kind == IntrinsicKind::kRef) {
+  const std::optional<Intrinsic> fn = AsIntrinsic(tree, node);
+  if (fn && fn->kind == IntrinsicKind::kRef) {
     if (std::optional<std::string_view> target = RefTarget(tree, *fn)) {
       return "ref:" + std::string(*target);
     }
@@ -140,6 +141,48 @@ void ConditionLogic::CollectAtoms(int formula, std::vector<int>& atoms) const {
   for (int o : f.operands) CollectAtoms(o, atoms);
 }
 
+std::optional<std::vector<std::string>> ConditionLogic::AllowedValues(
+    std::string_view ref) const {
+  const syntax::Tree& tree = tmpl_.tree();
+  const Parameter* parameter = tmpl_.FindParameter(ref);
+  if (parameter == nullptr) return std::nullopt;
+  const NodeId list = Get(tree, parameter->body, "AllowedValues");
+  if (!IsLiteral(tree, list, syntax::NodeKind::kSequence)) return std::nullopt;
+  std::vector<std::string> values;
+  for (NodeId item : tree.children(tree.Resolve(list))) {
+    const std::optional<std::string_view> value = LooseString(tree, item);
+    if (!value) return std::nullopt;
+    values.push_back("s:" + std::string(*value));
+  }
+  return values;
+}
+
+bool ConditionLogic::AllowedValuesPermit(const std::vector<int>& used,
+                                         const std::vector<bool>& atoms) const {
+  // A parameter with AllowedValues takes one of them: an Equals against
+  // another value is false, and when the Equals in play cover every allowed
+  // value, one of them is true.
+  absl::flat_hash_map<std::string, std::vector<int>> by_ref;
+  for (int atom : used) {
+    if (!atom_compare_[atom].first.empty()) by_ref[atom_compare_[atom].first].push_back(atom);
+  }
+  for (const auto& [ref, group] : by_ref) {
+    const std::optional<std::vector<std::string>> allowed = AllowedValues(ref.substr(4));
+    if (!allowed) continue;
+    bool any_true = false;
+    std::vector<std::string> uncovered = *allowed;
+    for (int atom : group) {
+      const std::string& literal = atom_compare_[atom].second;
+      const bool listed = std::find(allowed->begin(), allowed->end(), literal) != allowed->end();
+      if (atoms[atom] && !listed) return false;
+      any_true = any_true || atoms[atom];
+      uncovered.erase(std::remove(uncovered.begin(), uncovered.end(), literal), uncovered.end());
+    }
+    if (!any_true && uncovered.empty()) return false;
+  }
+  return true;
+}
+
 bool ConditionLogic::Implies(const std::vector<ConditionFact>& given,
                              std::string_view wanted) const {
   const int goal = ConditionFormula(wanted, 0);
@@ -169,6 +212,7 @@ bool ConditionLogic::Implies(const std::vector<ConditionFact>& given,
         }
       }
     }
+    possible = possible && AllowedValuesPermit(used, atoms);
     for (const auto& [f, negated] : facts) possible = possible && Eval(f, atoms) != negated;
     if (possible && !Eval(goal, atoms)) return false;
   }

@@ -1,7 +1,8 @@
 // What the template's Conditions say about each other: whether some
 // conditions being true (or false) prove another true, the way cfn-lint
 // decides it (W1001). Each `Fn::Equals` is a Boolean atom; two Equals of the
-// same `Ref` against different literal strings cannot both hold; Equals of
+// same `Ref` against different literal strings cannot both hold, a
+// parameter with literal `AllowedValues` takes one of them; Equals of
 // two literals is a constant; `Fn::And`, `Fn::Or`, `Fn::Not` and
 // `{Condition: X}` combine them. Implication is decided by trying every
 // assignment of the atoms involved (up to kMaxAtoms).
@@ -9,6 +10,7 @@
 #define CFNFIX_CFN_CONDITION_LOGIC_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <string_view>
@@ -50,6 +52,9 @@ class ConditionLogic {
   int Atom(NodeId equals) const;
   bool Eval(int formula, const std::vector<bool>& atoms) const;
   void CollectAtoms(int formula, std::vector<int>& atoms) const;
+  // The literal AllowedValues of parameter `ref` ("s:" prefixed), if any.
+  std::optional<std::vector<std::string>> AllowedValues(std::string_view ref) const;
+  bool AllowedValuesPermit(const std::vector<int>& used, const std::vector<bool>& atoms) const;
 
   const Template& tmpl_;
   // Formulas are built on demand and kept: indexes into formulas_.

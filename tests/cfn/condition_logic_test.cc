@@ -12,6 +12,7 @@ namespace {
 constexpr std::string_view kConditions = R"(Parameters:
   Env: {Type: String}
   Domain: {Type: String}
+  Target: {Type: String, AllowedValues: [aws, localstack]}
 Conditions:
   IsProd: !Equals [!Ref Env, prod]
   IsProduction: !Equals [prod, !Ref Env]
@@ -23,6 +24,9 @@ Conditions:
   ProdOrDev: !Or [!Condition IsProd, !Condition IsDev]
   Always: !Equals [a, a]
   Loop: !Not [!Condition Loop]
+  IsAws: !Equals [!Ref Target, aws]
+  IsLocal: !Equals [!Ref Target, localstack]
+  IsOther: !Equals [!Ref Target, other]
 Resources: {}
 )";
 
@@ -61,6 +65,13 @@ TEST_F(ConditionLogicTest, NegationsAndExclusiveValues) {
   EXPECT_TRUE(Implies({{"IsDev"}}, "NotProd"));
   EXPECT_FALSE(Implies({{"NotProd"}}, "IsDev"));
   EXPECT_TRUE(Implies({{"ProdOrDev"}, {"IsProd", true}}, "IsDev"));
+}
+
+TEST_F(ConditionLogicTest, AllowedValues) {
+  EXPECT_TRUE(Implies({{"IsAws", true}}, "IsLocal"));
+  EXPECT_TRUE(Implies({{"IsLocal", true}}, "IsAws"));
+  EXPECT_FALSE(Implies({{"IsProd", true}}, "IsDev"));  // Env has no AllowedValues
+  EXPECT_TRUE(Implies({{"IsOther"}}, "IsProd"));       // IsOther can never hold
 }
 
 TEST_F(ConditionLogicTest, UndefinedOrCircularProvesNothing) {
