@@ -45,6 +45,8 @@
   X(kHardcodedPartition)            \
   X(kUndefinedReference)            \
   X(kHardcodedAvailabilityZone)     \
+  X(kS3AccessControlObsolete)       \
+  X(kConditionalReference)          \
   X(kDependencyCycle)               \
   X(kParameterGroups)               \
   X(kLambdaRuntimeEol)              \

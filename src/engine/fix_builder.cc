@@ -148,16 +148,12 @@ FixBuilder& FixBuilder::ReplaceValue(NodeId node, const Value& value) {
 
 FixBuilder& FixBuilder::ReplaceValueOrItem(NodeId node, const Value& value) {
   if (cfn::IsEntryValue(tree_, node)) return ReplaceValue(node, value);
-  ChangesAt(node);
-  const syntax::Node& item = tree_.node(node);
-  // A tag would be kept before the new value; an anchor is read elsewhere.
-  if (!item.tag.empty() || !item.anchor.empty()) {
-    return Fail(absl::FailedPreconditionError("the item is tagged or anchored"));
-  }
-  RenderStyle style = DetectStyle(tree_, item.parent);
-  style.flow = true;
-  style.json_one_line = true;
-  return Add(Edit::Replace(item.span, RenderValue(value, style)));
+  return ReplaceItem(node, value);
+}
+
+FixBuilder& FixBuilder::ReplaceItem(NodeId item, const Value& value) {
+  ChangesAt(item);
+  return Add(engine::ReplaceItem(tree_, item, value));
 }
 
 FixBuilder& FixBuilder::ReplaceBool(NodeId scalar, bool value) {

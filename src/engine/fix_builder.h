@@ -63,9 +63,10 @@ class FixBuilder {
   // Scalars and whole values.
   FixBuilder& ReplaceScalar(syntax::NodeId scalar, std::string_view value);
   FixBuilder& ReplaceValue(syntax::NodeId node, const Value& value);
-  // ReplaceValue for an entry's value; a sequence item (or an `Fn::If`
-  // branch) is replaced inline, rendered in flow style (one line in JSON).
-  // Fails for a tagged or anchored item (aliases elsewhere read it).
+  // A sequence item replaced by `value` written on one line (ReplaceItem).
+  FixBuilder& ReplaceItem(syntax::NodeId item, const Value& value);
+  // ReplaceValue for an entry's value, ReplaceItem for a sequence item (an
+  // `Fn::If` branch included).
   FixBuilder& ReplaceValueOrItem(syntax::NodeId node, const Value& value);
   // A Boolean written as a scalar (what cfn::LooseBool reads) turned into
   // `value`: a plain YAML or JSON literal becomes `true`/`false`, a quoted

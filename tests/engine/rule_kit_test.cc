@@ -278,7 +278,7 @@ TEST(FixBuilder, ReplaceValueOrItemRewritesEntryValuesAndItemsInline) {
                           "t.json"),
             R"({"Resources":{"R":{"Type":"T","Properties":{"P":{"B":["C",{"Ref":"X"}]}}}}})");
   EXPECT_EQ(RefEverywhere(WithP("        B: [C, &b b]\n"), "t.yaml"),
-            "refused: the item is tagged or anchored");
+            "refused: the node is an alias or carries an anchor");
 }
 
 TEST(FixBuilder, RemoveItemsDeclaresTheChangeAndLeavesEmptyListsToTheCaller) {

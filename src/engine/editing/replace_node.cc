@@ -38,4 +38,22 @@ absl::StatusOr<Edit> ReplaceNode(const syntax::Tree& tree, NodeId node, const Va
   return Edit::Replace(range, std::move(text));
 }
 
+absl::StatusOr<Edit> ReplaceItem(const syntax::Tree& tree, NodeId node, const Value& value) {
+  const syntax::Node& n = tree.node(node);
+  if (n.kind == NodeKind::kAlias || !n.anchor.empty()) {
+    return absl::FailedPreconditionError("the node is an alias or carries an anchor");
+  }
+  const NodeId parent = n.parent;
+  bool is_item = false;
+  if (parent != syntax::kNoNode && tree.node(parent).kind == NodeKind::kSequence) {
+    for (NodeId item : tree.children(parent)) is_item = is_item || item == node;
+  }
+  if (!is_item) return absl::InvalidArgumentError("the node is not an item of a sequence");
+  RenderStyle style = DetectStyle(tree, parent);
+  // On one line, the item needs no indentation of its own.
+  style.flow = true;
+  style.json_one_line = true;
+  return Edit::Replace(tree.FullSpan(node), RenderValue(value, style));
+}
+
 }  // namespace cfnfix::engine

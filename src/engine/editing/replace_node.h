@@ -17,6 +17,13 @@ namespace cfnfix::engine {
 // a mapping entry, or is an alias or holds the anchor of one (FailedPrecondition).
 absl::StatusOr<Edit> ReplaceNode(const syntax::Tree& tree, syntax::NodeId node, const Value& value);
 
+// An edit replacing `node`, an item of a sequence (block or flow), by
+// `value` written on one line in the file's style (YAML flow style, a
+// one-line JSON value), so that it needs no indentation of its own. Fails
+// (InvalidArgument) when `node` is not an item of a sequence, or is an alias
+// or holds an anchor (FailedPrecondition).
+absl::StatusOr<Edit> ReplaceItem(const syntax::Tree& tree, syntax::NodeId node, const Value& value);
+
 }  // namespace cfnfix::engine
 
 #endif  // CFNFIX_ENGINE_EDITING_REPLACE_NODE_H_
