@@ -321,16 +321,10 @@ class TrailCheck {
       statements.push_back(StatementFor(
           d_, grant, absl::StrFormat("%s%s", d_.trail->logical_id, grant.sid_suffix)));
     }
-    std::vector<Value::Pair> body = {{"Type", Value::Str("AWS::S3::BucketPolicy")}};
-    if (std::optional<std::string_view> c = cfn::LooseString(ctx_.tree(), d_.bucket->condition)) {
-      body.push_back({"Condition", Value::Str(*c)});
-    }
-    body.push_back({"Properties",
-                    Value::Map({{"Bucket", Value::Ref(d_.bucket->logical_id)},
-                                {"PolicyDocument", engine::PolicyDocumentOf(statements)}})});
     // A new policy replaces one kept outside the template: never safe.
     engine::FixBuilder fix = ctx_.NewFix(Applicability::kUnsafe);
-    fix.AddResourceAfter(d_.bucket->logical_id, id, Value::Map(std::move(body)));
+    fix.AddResourceAfter(d_.bucket->logical_id, id,
+                         engine::BucketPolicyFor(ctx_.tree(), *d_.bucket, std::move(statements)));
     fix.AddDependsOn(*d_.trail, id);
     ctx_.Report(ctx_.RangeOf(d_.trail->key),
                 absl::StrFormat("AWS::CloudTrail::Trail '%s' cannot deliver to bucket '%s': no "

@@ -178,16 +178,10 @@ Value LoggingStatement(const cfn::Resource& bucket) {
 
 void NewPolicy(engine::FixBuilder& fix, const RuleContext& ctx, const cfn::Resource& bucket,
                Value statement) {
-  std::vector<Value::Pair> body = {{"Type", Value::Str("AWS::S3::BucketPolicy")}};
-  if (std::optional<std::string_view> condition = cfn::LooseString(ctx.tree(), bucket.condition)) {
-    body.push_back({"Condition", Value::Str(*condition)});
-  }
-  body.push_back({"Properties",
-                  Value::Map({{"Bucket", Value::Ref(bucket.logical_id)},
-                              {"PolicyDocument", engine::PolicyDocumentOf({statement})}})});
   const std::string id =
       engine::UniqueLogicalId(ctx.tmpl(), absl::StrFormat("%sPolicy", bucket.logical_id));
-  fix.AddResourceAfter(bucket.logical_id, id, Value::Map(std::move(body)));
+  fix.AddResourceAfter(bucket.logical_id, id,
+                       engine::BucketPolicyFor(ctx.tree(), bucket, {std::move(statement)}));
 }
 
 std::string Message(const cfn::Resource& bucket, std::string_view acl, std::string_view tail) {

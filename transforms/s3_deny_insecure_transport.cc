@@ -144,19 +144,12 @@ Value DenyStatement(std::string_view bucket) {
 
 // A new policy right after the bucket, under the bucket's condition.
 engine::FixBuilder NewPolicy(const RuleContext& ctx, const cfn::Resource& bucket) {
-  std::vector<Value::Pair> body = {{"Type", Value::Str("AWS::S3::BucketPolicy")}};
-  if (std::optional<std::string_view> condition = cfn::LooseString(ctx.tree(), bucket.condition)) {
-    body.push_back({"Condition", Value::Str(*condition)});
-  }
-  body.push_back(
-      {"Properties",
-       Value::Map({{"Bucket", Value::Ref(bucket.logical_id)},
-                   {"PolicyDocument",
-                    engine::PolicyDocumentOf({DenyStatement(bucket.logical_id)})}})});
   engine::FixBuilder fix = ctx.NewFix(Applicability::kUnsafe);
   const std::string id =
       engine::UniqueLogicalId(ctx.tmpl(), absl::StrFormat("%sPolicy", bucket.logical_id));
-  fix.AddResourceAfter(bucket.logical_id, id, Value::Map(std::move(body)));
+  fix.AddResourceAfter(bucket.logical_id, id,
+                       engine::BucketPolicyFor(ctx.tree(), bucket,
+                                               {DenyStatement(bucket.logical_id)}));
   return fix;
 }
 

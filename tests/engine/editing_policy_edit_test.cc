@@ -148,5 +148,23 @@ TEST(PolicyDocumentOf, VersionThenTheStatementList) {
             "\n      Action: s3:*");
 }
 
+// The policy exists exactly when its bucket does.
+TEST(BucketPolicyFor, NamesTheBucketAndTakesItsCondition) {
+  std::unique_ptr<syntax::Tree> tree = testing::Parse(
+      "Resources:\n  Logs:\n    Type: AWS::S3::Bucket\n    Condition: WithLogs\n"
+      "  Plain:\n    Type: AWS::S3::Bucket\n",
+      "t.yaml");
+  ASSERT_NE(tree, nullptr);
+  absl::StatusOr<cfn::Template> tmpl = cfn::Template::FromTree(*tree);
+  ASSERT_TRUE(tmpl.ok()) << tmpl.status();
+  EXPECT_EQ(Yaml(BucketPolicyFor(*tree, *tmpl->FindResource("Logs"), {Deny()})),
+            "\n  Type: AWS::S3::BucketPolicy\n  Condition: WithLogs\n  Properties:"
+            "\n    Bucket: !Ref Logs\n    PolicyDocument:\n      Version: '2012-10-17'"
+            "\n      Statement:\n        - Effect: Deny\n          Principal: '*'"
+            "\n          Action: s3:*");
+  EXPECT_EQ(Yaml(BucketPolicyFor(*tree, *tmpl->FindResource("Plain"), {})).find("Condition"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace cfnfix::engine

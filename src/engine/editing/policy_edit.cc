@@ -138,4 +138,16 @@ Value PolicyDocumentOf(std::vector<Value> statements) {
       {{"Version", Value::Str("2012-10-17")}, {"Statement", Value::Seq(std::move(statements))}});
 }
 
+Value BucketPolicyFor(const syntax::Tree& tree, const cfn::Resource& bucket,
+                      std::vector<Value> statements) {
+  std::vector<Value::Pair> body = {{"Type", Value::Str("AWS::S3::BucketPolicy")}};
+  if (std::optional<std::string_view> condition = cfn::LooseString(tree, bucket.condition)) {
+    body.push_back({"Condition", Value::Str(*condition)});
+  }
+  body.push_back({"Properties",
+                  Value::Map({{"Bucket", Value::Ref(bucket.logical_id)},
+                              {"PolicyDocument", PolicyDocumentOf(std::move(statements))}})});
+  return Value::Map(std::move(body));
+}
+
 }  // namespace cfnfix::engine

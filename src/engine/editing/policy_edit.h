@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "src/cfn/template.h"
 #include "src/engine/edit.h"
 #include "src/engine/editing/value.h"
 #include "src/syntax/tree.h"
@@ -59,6 +60,12 @@ Value DenyInsecureTransport(std::string_view action, Value resource);
 
 // A policy document: `Version: '2012-10-17'` and `statements` (a list).
 Value PolicyDocumentOf(std::vector<Value> statements);
+
+// The body of a new `AWS::S3::BucketPolicy` for `bucket` (`Bucket: !Ref`)
+// holding `statements`, under the bucket's `Condition` when it has one: the
+// policy exists exactly when the bucket does.
+Value BucketPolicyFor(const syntax::Tree& tree, const cfn::Resource& bucket,
+                      std::vector<Value> statements);
 
 }  // namespace cfnfix::engine
 
