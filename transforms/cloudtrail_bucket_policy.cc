@@ -405,7 +405,10 @@ void CheckTrail(RuleContext& ctx, const cfn::LiteralNames& names,
                                trail.logical_id, kService));
     return;
   }
-  Delivery d{&trail, bucket->resource, "", cfn::KnownTrailArnSubText(tree, ctx.tmpl(), trail)};
+  Delivery d;
+  d.trail = &trail;
+  d.bucket = bucket->resource;
+  d.source_arn = cfn::KnownTrailArnSubText(tree, ctx.tmpl(), trail);
   const NodeId organization = cfn::PropertyAt(tree, trail, {"IsOrganizationTrail"});
   bool certain = true;
   std::optional<std::string> prefix = PrefixText(ctx, trail, certain);
