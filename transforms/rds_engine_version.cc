@@ -190,10 +190,13 @@ void CheckResource(RuleContext& ctx, const cfn::Resource& resource) {
   // A major version alone asks RDS for its default release (CDK writes them
   // so); it stands while the major has a supported release.
   if (!major.empty() && major == *version && NewestOf(*row, engine, major)) return;
-  std::string message = absl::StrFormat(
-      deprecated ? "%s '%s': %s %s is deprecated, and RDS no longer creates databases with it"
-                 : "%s '%s': RDS offers no %s version %s",
-      resource.type, resource.logical_id, engine, *version);
+  std::string message =
+      deprecated
+          ? absl::StrFormat("%s '%s': %s %s is deprecated, and RDS no longer creates databases "
+                            "with it",
+                            resource.type, resource.logical_id, engine, *version)
+          : absl::StrFormat("%s '%s': RDS offers no %s version %s", resource.type,
+                            resource.logical_id, engine, *version);
   if (major.empty()) {
     ctx.Report(ctx.RangeOf(version_node), std::move(message));
     return;
