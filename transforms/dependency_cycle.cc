@@ -154,6 +154,7 @@ std::string_view KindName(ReferenceKind kind) {
 std::string_view PropertyHolding(const syntax::Tree& tree, const cfn::Resource& resource,
                                  NodeId node) {
   const NodeId properties = cfn::ResolveNode(tree, resource.properties);
+  if (!cfn::IsMapping(tree, properties)) return "";
   for (NodeId at = node; at != syntax::kNoNode; at = tree.node(at).parent) {
     if (tree.node(at).parent != properties) continue;
     for (size_t i = 0; i < tree.pair_count(properties); ++i) {
