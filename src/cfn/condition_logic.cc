@@ -185,6 +185,11 @@ bool ConditionLogic::AllowedValuesPermit(const std::vector<int>& used,
 
 bool ConditionLogic::Implies(const std::vector<ConditionFact>& given,
                              std::string_view wanted) const {
+  // A condition implies itself, even one that cannot be read (it names an
+  // undefined condition): a place guarded by `wanted` is guarded.
+  for (const ConditionFact& fact : given) {
+    if (fact.name == wanted && !fact.negated) return true;
+  }
   const int goal = ConditionFormula(wanted, 0);
   if (goal < 0) return false;
   std::vector<std::pair<int, bool>> facts;

@@ -35,7 +35,8 @@ class ConditionLogic {
   explicit ConditionLogic(const Template& tmpl) : tmpl_(tmpl) {}
 
   // True when every assignment that makes all `given` facts hold makes
-  // condition `wanted` true. False when it cannot be proved: some
+  // condition `wanted` true, and when `wanted` is itself a given fact. False
+  // when it cannot be proved: some
   // assignment makes it false, a condition is undefined or unreadable
   // (an unreadable part is an atom of its own), or too many atoms.
   bool Implies(const std::vector<ConditionFact>& given, std::string_view wanted) const;

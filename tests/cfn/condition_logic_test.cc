@@ -80,5 +80,15 @@ TEST_F(ConditionLogicTest, UndefinedOrCircularProvesNothing) {
   EXPECT_FALSE(Implies({{"IsProd"}}, "Loop"));
 }
 
+// A place guarded by the condition itself is guarded, even when the
+// condition cannot be read: conditional-reference's own fix writes exactly
+// that guard, and must then see the finding settled.
+TEST_F(ConditionLogicTest, AConditionImpliesItself) {
+  EXPECT_TRUE(Implies({{"Missing"}}, "Missing"));
+  EXPECT_TRUE(Implies({{"Loop"}}, "Loop"));
+  EXPECT_TRUE(Implies({{"IsDev"}, {"IsProdEast"}}, "IsProdEast"));
+  EXPECT_FALSE(Implies({{"Missing", true}}, "Missing"));
+}
+
 }  // namespace
 }  // namespace cfnfix::cfn
