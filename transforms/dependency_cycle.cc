@@ -1,6 +1,8 @@
 // dependency-cycle (CF612): resources that depend on each other in a circle
 // are named with the reference closing each step; security groups that
-// admit each other in inline rules get those rules as separate resources.
+// admit each other in inline rules get those rules as separate resources,
+// and roles whose inline policies close a cycle get those policies as
+// AWS::IAM::RolePolicy resources.
 #include <algorithm>
 #include <string>
 #include <string_view>
@@ -12,11 +14,8 @@
 #include "src/cfn/node_text.h"
 #include "src/cfn/reference_graph.h"
 #include "src/cfn/values.h"
-#include "src/engine/editing/document_edit.h"
-#include "src/engine/editing/mapping_edit.h"
-#include "src/engine/editing/value_of.h"
+#include "src/engine/cycle_cuts.h"
 #include "src/engine/rule.h"
-#include "src/schema/schema.h"
 
 namespace cfnfix::transforms {
 namespace {
@@ -48,6 +47,22 @@ depends on the first, or names the group itself. Those items move out of the gro
 depends on the other. The first step of the cycle that can be cut this way
 is cut; a cycle with several such pairs loses one per pass.
 
+Fixes the same way a role whose inline policy (a `Policies` item) names a
+resource of the cycle while that resource depends on the role: a key whose
+key policy names the role, a bucket encrypted with that key, a VPC endpoint
+whose policy names the role. The items making the step move into
+`AWS::IAM::RolePolicy` resources (`RoleName: !Ref Role`, the same
+`PolicyName` and `PolicyDocument`, the role's `Condition`), placed right
+after the role, so that the role no longer depends on what its policy names.
+What used its permissions as it was created keeps them: the resources that
+use the role (a function, an instance profile; not the policies that only
+name it as a principal) and the custom resources and event source mappings
+that come after it get `DependsOn` the new policy, unless the policy itself
+depends on them (that would close the cycle again). A role's ARN is never
+rebuilt from its name to cut a step: key and bucket policies are checked
+against the principals that exist when they are written, so the role must
+still be created first.
+
 Reported without a fix:
 - cycles with no such step: a step made by another property, by `DependsOn`
   (whether the order it asks for is needed is the author's knowledge), or
@@ -55,9 +70,12 @@ Reported without a fix:
 - an egress item whose move would leave the group without inline egress
   rules: a group without them gets the default rule allowing all outbound
   traffic, wider than what it had;
-- rule lists computed by `Fn::If`, items holding comments (they would be
-  lost) or keys the separate resource does not have, and a referenced group
-  under a `Condition` other than the group's own.
+- rule or policy lists computed by `Fn::If`, items holding comments (they
+  would be lost) or keys the separate resource does not have, and a
+  referenced resource under a `Condition` other than the group's or role's
+  own;
+- a role that reaches the cycle through `ManagedPolicyArns` or any property
+  other than `Policies`.
 
 ## Why is this bad?
 CloudFormation rejects the template ("Circular dependency between
@@ -114,32 +132,21 @@ inline there, the update removes it from the group (`SecurityGroupIngress`:
 AWS documents that "there is a brief period when neither the original rule
 or the new rule exists, so the corresponding traffic is dropped".
 
+A moved role policy keeps its statements and name. On a stack deployed
+from an earlier version that had the policy inline, the update removes it
+from the role (`Policies`: "Update requires: No interruption") before the
+new `AWS::IAM::RolePolicy` is created, so calls the policy allowed are
+denied for that moment; resources created later in the same update wait
+for it through their new `DependsOn`.
+
 ## Options
 
 ## References
 - https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-securitygroup.html
 - https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-securitygroupingress.html
 - https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-securitygroupegress.html
+- https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-rolepolicy.html
 )md";
-
-constexpr std::string_view kGroup = "AWS::EC2::SecurityGroup";
-
-bool IsDependency(const Reference& ref) {
-  return ref.section == cfn::ReferenceSection::kResources &&
-         ref.target_kind == cfn::TargetKind::kResource &&
-         (ref.kind == ReferenceKind::kRef || ref.kind == ReferenceKind::kGetAtt ||
-          ref.kind == ReferenceKind::kSub || ref.kind == ReferenceKind::kDependsOn);
-}
-
-// The references that make `from` depend on `to`, in source order.
-std::vector<const Reference*> Step(const cfn::ReferenceGraph& graph, std::string_view from,
-                                   std::string_view to) {
-  std::vector<const Reference*> step;
-  for (const Reference& ref : graph.references()) {
-    if (IsDependency(ref) && ref.from == from && ref.target == to) step.push_back(&ref);
-  }
-  return step;
-}
 
 std::string_view KindName(ReferenceKind kind) {
   switch (kind) {
@@ -173,7 +180,7 @@ std::string Describe(const RuleContext& ctx, const cfn::Cycle& cycle) {
   const size_t n = cycle.logical_ids.size();
   for (size_t i = 0; i < n; ++i) {
     std::string_view from = cycle.logical_ids[i], to = cycle.logical_ids[(i + 1) % n];
-    std::vector<const Reference*> step = Step(ctx.references(), from, to);
+    std::vector<const Reference*> step = engine::StepReferences(ctx.references(), from, to);
     const cfn::Resource* resource = ctx.tmpl().FindResource(from);
     if (step.empty() || resource == nullptr) continue;  // the graph found the step
     const Reference& ref = *step.front();
@@ -188,144 +195,32 @@ std::string Describe(const RuleContext& ctx, const cfn::Cycle& cycle) {
   return absl::StrJoin(steps, ", ");
 }
 
-// The item of `list` (a literal sequence) that holds `node`, or kNoNode.
-NodeId ItemHolding(const syntax::Tree& tree, NodeId list, NodeId node) {
-  for (NodeId at = node; at != syntax::kNoNode; at = tree.node(at).parent) {
-    if (tree.node(at).parent == list) return at;
-  }
-  return syntax::kNoNode;
+// The cut for a step leaving a resource of `type`, or nullptr.
+using Cut = absl::Status (*)(const RuleContext&, const cfn::Resource&, const cfn::Resource&,
+                             engine::FixBuilder&);
+Cut CutFor(std::string_view type) {
+  if (type == "AWS::EC2::SecurityGroup") return &engine::CutSecurityGroupStep;
+  if (type == "AWS::IAM::Role") return &engine::CutRolePolicyStep;
+  return nullptr;
 }
 
-struct Move {
-  std::string_view property;  // SecurityGroupIngress or SecurityGroupEgress
-  std::string_view type;      // the separate resource's type
-  std::string_view name_part;  // "IngressFrom" / "EgressTo"
-  NodeId list = syntax::kNoNode;
-  std::vector<NodeId> items;
-};
-
-// The items of `group`'s inline rule lists that make the step to `to`, by
-// list; an error saying why the step cannot be cut there.
-absl::StatusOr<std::vector<Move>> ItemsMaking(const RuleContext& ctx, const cfn::Resource& group,
-                                              const std::vector<const Reference*>& step) {
-  const syntax::Tree& tree = ctx.tree();
-  std::vector<Move> moves = {
-      {"SecurityGroupIngress", "AWS::EC2::SecurityGroupIngress", "IngressFrom"},
-      {"SecurityGroupEgress", "AWS::EC2::SecurityGroupEgress", "EgressTo"}};
-  for (Move& move : moves) move.list = cfn::PropertyAt(tree, group, {move.property});
-  for (const Reference* ref : step) {
-    NodeId item = syntax::kNoNode;
-    for (Move& move : moves) {
-      if (!cfn::IsLiteral(tree, move.list, syntax::NodeKind::kSequence)) continue;
-      item = ItemHolding(tree, move.list, ref->node);
-      if (item == syntax::kNoNode) continue;
-      if (std::find(move.items.begin(), move.items.end(), item) == move.items.end()) {
-        move.items.push_back(item);
-      }
-      break;
-    }
-    if (item == syntax::kNoNode) {
-      return absl::FailedPreconditionError(absl::StrFormat(
-          "'%s' names '%s' outside its inline rule lists", group.logical_id, ref->target));
-    }
-  }
-  return moves;
-}
-
-// Why `move` cannot be made: an item the separate resource cannot hold, or
-// egress that would fall back to the default allow-all rule.
-absl::Status CheckMovable(const syntax::Tree& tree, const Move& move) {
-  if (move.items.empty()) return absl::OkStatus();
-  if (move.property == "SecurityGroupEgress" &&
-      move.items.size() == tree.children(tree.Resolve(move.list)).size()) {
-    return absl::FailedPreconditionError(
-        "moving every inline egress rule would let the default allow-all egress rule in");
-  }
-  const schema::ResourceType* type = schema::Find(move.type);
-  for (NodeId item : move.items) {
-    if (!cfn::IsLiteral(tree, item, syntax::NodeKind::kMapping)) {
-      return absl::FailedPreconditionError("a rule is computed");
-    }
-    const NodeId mapping = tree.Resolve(item);
-    for (size_t i = 0; i < tree.pair_count(mapping); ++i) {
-      std::optional<std::string_view> key = cfn::StringValue(tree, tree.key(mapping, i));
-      if (!key || *key == "GroupId" || (type != nullptr && !type->FindProperty(*key))) {
-        return absl::FailedPreconditionError(absl::StrFormat(
-            "a rule has a key %s does not take", move.type));
-      }
-    }
-  }
-  return absl::OkStatus();
-}
-
-absl::StatusOr<Value> RuleResource(const syntax::Tree& tree, const cfn::Resource& group,
-                                   const Move& move, NodeId item) {
-  absl::StatusOr<Value> rule = engine::ValueOf(tree, item);
-  if (!rule.ok()) return rule.status();
-  std::vector<Value::Pair> properties = {{"GroupId", Value::GetAtt(group.logical_id, "GroupId")}};
-  for (const Value::Pair& pair : rule->pairs()) properties.push_back(pair);
-  std::vector<Value::Pair> body = {{"Type", Value::Str(move.type)}};
-  if (std::optional<std::string_view> condition = cfn::StringValue(tree, group.condition)) {
-    body.push_back({"Condition", Value::Str(*condition)});
-  }
-  body.push_back({"Properties", Value::Map(std::move(properties))});
-  return Value::Map(std::move(body));
-}
-
-// A fix cutting the step from security group `group` to `to`, or why not.
-absl::Status CutStep(const RuleContext& ctx, const cfn::Resource& group, const cfn::Resource& to,
-                     engine::FixBuilder& fix) {
-  const syntax::Tree& tree = ctx.tree();
-  const std::optional<std::string_view> to_condition = cfn::StringValue(tree, to.condition);
-  if (to_condition && cfn::StringValue(tree, group.condition) != to_condition) {
-    return absl::FailedPreconditionError(
-        absl::StrFormat("'%s' exists under condition %s only", to.logical_id, *to_condition));
-  }
-  absl::StatusOr<std::vector<Move>> moves =
-      ItemsMaking(ctx, group, Step(ctx.references(), group.logical_id, to.logical_id));
-  if (!moves.ok()) return moves.status();
-  std::vector<Value::Pair> resources;
-  std::vector<std::string> taken;
-  for (const Move& move : *moves) {
-    if (absl::Status movable = CheckMovable(tree, move); !movable.ok()) return movable;
-    for (NodeId item : move.items) {
-      absl::StatusOr<Value> body = RuleResource(tree, group, move, item);
-      if (!body.ok()) return body.status();
-      const std::string wanted =
-          &to == &group ? absl::StrFormat("%s%sItself", group.logical_id, move.name_part)
-                        : absl::StrFormat("%s%s%s", group.logical_id, move.name_part,
-                                          to.logical_id);
-      std::string id = engine::UniqueLogicalId(ctx.tmpl(), wanted, taken);
-      taken.push_back(id);
-      resources.push_back({std::move(id), *std::move(body)});
-    }
-    if (move.items.empty()) continue;
-    if (move.items.size() < tree.children(tree.Resolve(move.list)).size()) {
-      fix.RemoveItems(move.list, move.items);
-      continue;
-    }
-    std::optional<size_t> index = engine::PairIndex(tree, group.properties, move.property);
-    if (!index) return absl::FailedPreconditionError("the rule list is not written in place");
-    fix.DeleteEntry(group.properties, *index);
-  }
-  fix.AddResourcesAfter(group.logical_id, resources);
-  return absl::OkStatus();
-}
-
-// A fix cutting the first step of `cycle` that leaves a security group for
-// another resource through inline rules only.
+// A fix cutting the first step of `cycle` that leaves a security group
+// through inline rules only, or a role through inline policies only.
 engine::FixBuilder BuildFix(const RuleContext& ctx, const cfn::Cycle& cycle) {
   absl::Status why = absl::FailedPreconditionError(
-      "no step of the cycle is an inline security group rule that can move out");
+      "no step of the cycle is an inline security group rule or inline role policy that can "
+      "move out");
   const size_t n = cycle.logical_ids.size();
   for (size_t i = 0; i < n; ++i) {
     const cfn::Resource* from = ctx.tmpl().FindResource(cycle.logical_ids[i]);
     const cfn::Resource* to = ctx.tmpl().FindResource(cycle.logical_ids[(i + 1) % n]);
-    if (from == nullptr || to == nullptr || from->type != kGroup) continue;
+    if (from == nullptr || to == nullptr) continue;
+    const Cut cut = CutFor(from->type);
+    if (cut == nullptr) continue;
     engine::FixBuilder fix = ctx.NewFix(Applicability::kUnsafe);
-    absl::Status cut = CutStep(ctx, *from, *to, fix);
-    if (cut.ok()) return fix;
-    why = cut;
+    absl::Status cut_status = cut(ctx, *from, *to, fix);
+    if (cut_status.ok()) return fix;
+    why = cut_status;
   }
   engine::FixBuilder none = ctx.NewFix(Applicability::kUnsafe);
   none.Fail(why);

@@ -378,13 +378,7 @@ ReferenceGraph ReferenceGraph::Build(const Template& tmpl) {
   }
   graph.dependencies_.resize(graph.resource_ids_.size());
   for (const Reference& ref : graph.references_) {
-    if (ref.section != ReferenceSection::kResources || ref.target_kind != TargetKind::kResource) {
-      continue;
-    }
-    if (ref.kind != ReferenceKind::kRef && ref.kind != ReferenceKind::kGetAtt &&
-        ref.kind != ReferenceKind::kSub && ref.kind != ReferenceKind::kDependsOn) {
-      continue;
-    }
+    if (!IsResourceDependency(ref)) continue;
     graph.dependencies_[index_of.at(ref.from)].push_back(index_of.at(ref.target));
   }
   for (std::vector<uint32_t>& targets : graph.dependencies_) {
@@ -418,6 +412,12 @@ std::vector<const Resource*> ResourcesUsing(const Template& tmpl, const Referenc
     }
   }
   return users;
+}
+
+bool IsResourceDependency(const Reference& ref) {
+  return ref.section == ReferenceSection::kResources && ref.target_kind == TargetKind::kResource &&
+         (ref.kind == ReferenceKind::kRef || ref.kind == ReferenceKind::kGetAtt ||
+          ref.kind == ReferenceKind::kSub || ref.kind == ReferenceKind::kDependsOn);
 }
 
 bool ReferenceGraph::DependsOnTransitively(std::string_view from, std::string_view to) const {

@@ -47,6 +47,11 @@ struct Reference {
   uint32_t sub_offset = 0;
 };
 
+// Whether `ref` makes one resource depend on another: a Ref, GetAtt, Sub
+// variable or DependsOn written in a resource and naming a resource (the
+// edges FindCycles follows).
+bool IsResourceDependency(const Reference& ref);
+
 // A circular dependency. Each resource in `logical_ids` references the next
 // and the last references the first (a self-reference is a one-element
 // cycle). `component` lists every resource of the strongly connected
