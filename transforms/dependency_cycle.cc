@@ -47,6 +47,20 @@ depends on the first, or names the group itself. Those items move out of the gro
 depends on the other. The first step of the cycle that can be cut this way
 is cut; a cycle with several such pairs loses one per pass.
 
+Cuts first, where it can, a step made by naming a resource whose name
+the template fixes in advance: a `Ref` to, or `${Name}` in an `Fn::Sub` of,
+a bucket, function, log group, table, role, instance profile, stream,
+repository or SSM parameter whose name property (`BucketName`,
+`FunctionName`...; what `Ref` returns for these types) is written out or
+built from parameters and pseudo parameters only. The reference becomes
+that name (a copy of the `Fn::Sub` or literal; inside a `Fn::Sub` string,
+its text): the same value at deploy time, without waiting for the resource.
+A function whose environment names the bucket that notifies it, and a log
+group named `/aws/lambda/${Function}` that the function waits for, are the
+common cases. Not inside policy documents: a policy naming a resource by
+`Ref` wants its ARN (policy-resource-arn, CF501, fixes that), and writing
+the name out there would hide the mistake.
+
 Fixes the same way a role whose inline policy (a `Policies` item) names a
 resource of the cycle while that resource depends on the role: a key whose
 key policy names the role, a bucket encrypted with that key, a VPC endpoint
@@ -75,7 +89,10 @@ Reported without a fix:
   referenced resource under a `Condition` other than the group's or role's
   own;
 - a role that reaches the cycle through `ManagedPolicyArns` or any property
-  other than `Policies`.
+  other than `Policies`;
+- a named resource whose name is not set (CloudFormation chooses it as it
+  creates the resource) or is built from another resource, and references
+  to its attributes (`GetAtt Bucket.Arn`).
 
 ## Why is this bad?
 CloudFormation rejects the template ("Circular dependency between
@@ -131,6 +148,10 @@ inline there, the update removes it from the group (`SecurityGroupIngress`:
 "Update requires: No interruption") and the new resource adds it again, and
 AWS documents that "there is a brief period when neither the original rule
 or the new rule exists, so the corresponding traffic is dropped".
+
+A name written out in place of a `Ref` is the value the `Ref` returned, so
+nothing deployed changes; only the order of creation does (the resource
+that read the name no longer waits for the named one).
 
 A moved role policy keeps its statements and name. On a stack deployed
 from an earlier version that had the policy inline, the update removes it
@@ -204,23 +225,26 @@ Cut CutFor(std::string_view type) {
   return nullptr;
 }
 
-// A fix cutting the first step of `cycle` that leaves a security group
-// through inline rules only, or a role through inline policies only.
+// A fix cutting the first step of `cycle` that names a resource whose name is
+// known, else the first that leaves a security group through inline rules
+// only, or a role through inline policies only.
 engine::FixBuilder BuildFix(const RuleContext& ctx, const cfn::Cycle& cycle) {
   absl::Status why = absl::FailedPreconditionError(
-      "no step of the cycle is an inline security group rule or inline role policy that can "
-      "move out");
+      "no step of the cycle is a reference to a name known in advance, an inline security group "
+      "rule or an inline role policy that can move out");
   const size_t n = cycle.logical_ids.size();
-  for (size_t i = 0; i < n; ++i) {
-    const cfn::Resource* from = ctx.tmpl().FindResource(cycle.logical_ids[i]);
-    const cfn::Resource* to = ctx.tmpl().FindResource(cycle.logical_ids[(i + 1) % n]);
-    if (from == nullptr || to == nullptr) continue;
-    const Cut cut = CutFor(from->type);
-    if (cut == nullptr) continue;
-    engine::FixBuilder fix = ctx.NewFix(Applicability::kUnsafe);
-    absl::Status cut_status = cut(ctx, *from, *to, fix);
-    if (cut_status.ok()) return fix;
-    why = cut_status;
+  for (bool by_name : {true, false}) {
+    for (size_t i = 0; i < n; ++i) {
+      const cfn::Resource* from = ctx.tmpl().FindResource(cycle.logical_ids[i]);
+      const cfn::Resource* to = ctx.tmpl().FindResource(cycle.logical_ids[(i + 1) % n]);
+      if (from == nullptr || to == nullptr || (by_name && from == to)) continue;
+      const Cut cut = by_name ? &engine::CutKnownNameStep : CutFor(from->type);
+      if (cut == nullptr) continue;
+      engine::FixBuilder fix = ctx.NewFix(Applicability::kUnsafe);
+      absl::Status cut_status = cut(ctx, *from, *to, fix);
+      if (cut_status.ok()) return fix;
+      if (!by_name) why = cut_status;
+    }
   }
   engine::FixBuilder none = ctx.NewFix(Applicability::kUnsafe);
   none.Fail(why);

@@ -36,7 +36,8 @@ std::vector<bool> Reachable(const Adjacency& edges, const std::vector<uint32_t>&
 
 // Resources that do something with what they reference as they are created.
 bool ActsAsCreated(std::string_view type) {
-  return absl::StartsWith(ToAbsl(type), "Custom::") || type == "AWS::CloudFormation::CustomResource" ||
+  return absl::StartsWith(ToAbsl(type), "Custom::") ||
+         type == "AWS::CloudFormation::CustomResource" ||
          type == "AWS::Lambda::EventSourceMapping";
 }
 

@@ -88,13 +88,6 @@ absl::StatusOr<Value> RolePolicyResource(const syntax::Tree& tree, const cfn::Re
   return Value::Map(std::move(body));
 }
 
-bool Inside(const syntax::Tree& tree, NodeId node, const std::vector<NodeId>& items) {
-  for (NodeId at = node; at != syntax::kNoNode; at = tree.node(at).parent) {
-    if (std::find(items.begin(), items.end(), at) != items.end()) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 absl::Status CutRolePolicyStep(const RuleContext& ctx, const cfn::Resource& role,
@@ -126,12 +119,12 @@ absl::Status CutRolePolicyStep(const RuleContext& ctx, const cfn::Resource& role
   fix.AddResourcesAfter(role.logical_id, resources);
   // What used to follow the role may use its permissions as it is created.
   const std::vector<NodeId>& moved = *items;
-  auto moves = [&](const cfn::Reference& ref) { return Inside(tree, ref.node, moved); };
+  auto moves = [&](const cfn::Reference& ref) { return InsideAny(tree, ref.node, moved); };
   std::vector<NodeId> documents;
   for (const cfn::PolicyDocument& policy : cfn::PolicyDocuments(tree, ctx.tmpl())) {
     documents.push_back(policy.document);
   }
-  auto only_names = [&](const cfn::Reference& ref) { return Inside(tree, ref.node, documents); };
+  auto only_names = [&](const cfn::Reference& ref) { return InsideAny(tree, ref.node, documents); };
   for (std::string_view later : cfn::ResourcesToOrderAfterSplit(
            ctx.tmpl(), ctx.references(), {role.logical_id, moves, only_names})) {
     const cfn::Resource* resource = ctx.tmpl().FindResource(later);

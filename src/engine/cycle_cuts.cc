@@ -1,5 +1,6 @@
 #include "src/engine/cycle_cuts.h"
 
+#include <algorithm>
 #include <optional>
 
 #include "absl/strings/str_format.h"
@@ -23,6 +24,14 @@ syntax::NodeId ItemHolding(const syntax::Tree& tree, syntax::NodeId list, syntax
     if (tree.node(at).parent == list) return at;
   }
   return syntax::kNoNode;
+}
+
+bool InsideAny(const syntax::Tree& tree, syntax::NodeId node,
+               absl::Span<const syntax::NodeId> ancestors) {
+  for (syntax::NodeId at = node; at != syntax::kNoNode; at = tree.node(at).parent) {
+    if (std::find(ancestors.begin(), ancestors.end(), at) != ancestors.end()) return true;
+  }
+  return false;
 }
 
 absl::Status CheckSameCondition(const syntax::Tree& tree, const cfn::Resource& from,

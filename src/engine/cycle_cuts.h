@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/types/span.h"
 #include "src/cfn/reference_graph.h"
 #include "src/cfn/template.h"
 #include "src/engine/fix_builder.h"
@@ -23,10 +24,20 @@ std::vector<const cfn::Reference*> StepReferences(const cfn::ReferenceGraph& gra
 // The item of `list` (a literal sequence) holding `node`, or kNoNode.
 syntax::NodeId ItemHolding(const syntax::Tree& tree, syntax::NodeId list, syntax::NodeId node);
 
+// Whether `node` is one of `ancestors` or lies inside one.
+bool InsideAny(const syntax::Tree& tree, syntax::NodeId node,
+               absl::Span<const syntax::NodeId> ancestors);
+
 // Fails when `to` exists under a condition `from` does not share: what
 // moves out of `from` must not name a resource that may be missing.
 absl::Status CheckSameCondition(const syntax::Tree& tree, const cfn::Resource& from,
                                 const cfn::Resource& to);
+
+// What names `to` by Ref or `${To}` gets the name `to` is given (its
+// BucketName, FunctionName...) when that name is written out or built from
+// parameters: the same text at deploy time, without waiting for `to`.
+absl::Status CutKnownNameStep(const RuleContext& ctx, const cfn::Resource& from,
+                              const cfn::Resource& to, FixBuilder& fix);
 
 // A security group's inline ingress/egress rules naming `to` move out into
 // AWS::EC2::SecurityGroupIngress / SecurityGroupEgress resources.

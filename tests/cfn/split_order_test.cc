@@ -70,7 +70,8 @@ TEST(SplitOrderTest, ResourcesTheNewResourceReachesAreLeftAlone) {
   EXPECT_THAT(OrderAfterMovingPolicies(R"(Resources:
   Bucket:
     Type: AWS::S3::Bucket
-    Properties: {NotificationConfiguration: {LambdaConfigurations: [{Function: !GetAtt Function.Arn}]}}
+    Properties:
+      NotificationConfiguration: {LambdaConfigurations: [{Function: !GetAtt Function.Arn}]}
   Function:
     Type: AWS::Lambda::Function
     Properties: {Role: !GetAtt Role.Arn}
