@@ -52,7 +52,8 @@
   X(kLambdaRuntimeEol)              \
   X(kUnknownProperty)               \
   X(kInvalidGetAtt)                 \
-  X(kRdsEngineVersion)
+  X(kRdsEngineVersion)              \
+  X(kResourceTags)
 
 namespace cfnfix::transforms {
 
