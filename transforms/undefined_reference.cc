@@ -36,6 +36,10 @@ rules). When the declared names of the right kind hold one clear match,
 the reference is repointed to it, in the form it is written in; otherwise
 it is reported, with the candidates when there are several.
 
+A name starting `AWS::` that is no pseudo parameter (`AWS::AccountID`,
+`AWS::region`, `AWS::StackNmae`) is matched against the pseudo parameters
+the same way (`AWS::NoValue` only for a `Ref`).
+
 The candidates are parameters and resources for a `Ref` and a `${Name}`
 (parameters only in `Conditions` and `Rules`), resources for
 `Fn::GetAtt`, `${Name.Attr}` and `DependsOn`; a resource is never its own
@@ -60,8 +64,8 @@ Two candidates of the same kind (`EnvironmentSuffix` and `EnvironmentName`)
 leave the intent open: reported with both, no fix.
 
 Left alone: templates with a `Transform` (SAM and macros declare resources
-the template does not list, such as a function's `Role`), pseudo
-parameters (`AWS::...`), condition and mapping names (other references),
+the template does not list, such as a function's `Role`), the pseudo
+parameters themselves, condition and mapping names (other references),
 an attribute that the resource does not have (`invalid-getatt`).
 
 ## Why is this bad?
@@ -129,6 +133,9 @@ bool InResourcesOrOutputs(const Reference& ref) {
   return ref.section == ReferenceSection::kResources || ref.section == ReferenceSection::kOutputs;
 }
 
+// `AWS::AccountID`: meant for a pseudo parameter, as no logical id holds a colon.
+bool IsPseudoName(std::string_view name) { return name.substr(0, 5) == "AWS::"; }
+
 bool IsLogicalId(std::string_view name) {
   return !name.empty() && std::all_of(name.begin(), name.end(),
                                       [](char c) { return absl::ascii_isalnum(c); });
@@ -137,6 +144,13 @@ bool IsLogicalId(std::string_view name) {
 // The declared names the reference may have meant.
 std::vector<std::string_view> Candidates(const cfn::Template& tmpl, const Reference& ref) {
   std::vector<std::string_view> names;
+  if (IsPseudoName(ref.target)) {
+    for (std::string_view pseudo : cfn::kPseudoParameters) {
+      // AWS::NoValue removes a property: a Sub cannot hold it.
+      if (ref.kind == ReferenceKind::kRef || pseudo != "AWS::NoValue") names.push_back(pseudo);
+    }
+    return names;
+  }
   if (!NeedsResource(ref)) {
     for (const cfn::Parameter& parameter : tmpl.parameters()) {
       if (IsLogicalId(parameter.logical_id)) names.push_back(parameter.logical_id);
@@ -182,6 +196,7 @@ std::string Holder(const Reference& ref) {
 
 // What the name is: "parameter 'X'" or "resource 'X'".
 std::string Described(const cfn::Template& tmpl, std::string_view name) {
+  if (IsPseudoName(name)) return absl::StrFormat("pseudo parameter '%s'", name);
   return absl::StrFormat("%s '%s'", tmpl.FindParameter(name) ? "parameter" : "resource", name);
 }
 
@@ -286,7 +301,8 @@ void Check(RuleContext& ctx) {
     if (!seen.insert({ref.node, ref.target}).second) continue;
     const schema::ClosestNames closest =
         schema::FindClosestNames(ref.target, Candidates(ctx.tmpl(), ref));
-    if (ref.kind == ReferenceKind::kSub && closest.names.empty() && LiteralVariable(ref.target)) {
+    if (ref.kind == ReferenceKind::kSub && closest.names.empty() && !IsPseudoName(ref.target) &&
+        LiteralVariable(ref.target)) {
       Escape(ctx, ref);
     } else if (closest.names.size() == 1) {
       Repoint(ctx, ref, closest.names.front(), closest.resemblance, claimed);

@@ -15,8 +15,6 @@ namespace {
 using syntax::NodeKind;
 using syntax::Tree;
 
-bool IsPseudoParameter(std::string_view name) { return name.substr(0, 5) == "AWS::"; }
-
 absl::flat_hash_set<std::string_view> KeysOf(const Tree& tree, NodeId mapping) {
   absl::flat_hash_set<std::string_view> keys;
   if (!IsMapping(tree, mapping)) return keys;
@@ -412,6 +410,11 @@ std::vector<const Resource*> ResourcesUsing(const Template& tmpl, const Referenc
     }
   }
   return users;
+}
+
+bool IsPseudoParameter(std::string_view name) {
+  return std::find(std::begin(kPseudoParameters), std::end(kPseudoParameters), name) !=
+         std::end(kPseudoParameters);
 }
 
 bool IsResourceDependency(const Reference& ref) {

@@ -47,6 +47,14 @@ struct Reference {
   uint32_t sub_offset = 0;
 };
 
+// CloudFormation's pseudo parameters, sorted. Another `AWS::` name in a Ref
+// or a Sub is recorded as a reference to an unknown name (a misspelling).
+inline constexpr std::string_view kPseudoParameters[] = {
+    "AWS::AccountId", "AWS::NoValue",  "AWS::NotificationARNs", "AWS::Partition",
+    "AWS::Region",    "AWS::StackId",  "AWS::StackName",        "AWS::URLSuffix"};
+
+bool IsPseudoParameter(std::string_view name);
+
 // Whether `ref` makes one resource depend on another: a Ref, GetAtt, Sub
 // variable or DependsOn written in a resource and naming a resource (the
 // edges FindCycles follows).
