@@ -52,7 +52,9 @@
   X(kLambdaRuntimeEol)              \
   X(kUnknownProperty)               \
   X(kInvalidGetAtt)                 \
-  X(kRdsEngineVersion)
+  X(kRdsEngineVersion)              \
+  X(kAllowedValue)                  \
+  X(kUnknownResourceType)
 
 namespace cfnfix::transforms {
 
