@@ -112,6 +112,8 @@ constexpr Confusion kConfusions[] = {
     {"AWS::ElasticLoadBalancing::TargetGroup", "AWS::ElasticLoadBalancingV2::TargetGroup"},
     {"AWS::EC2::RouteTableAssociation", "AWS::EC2::SubnetRouteTableAssociation"},
     {"AWS::AutoScaling::TargetTrackingScalingPolicy", "AWS::AutoScaling::ScalingPolicy"},
+    {"AWS::EC2::NetworkAclAssociation", "AWS::EC2::SubnetNetworkAclAssociation"},
+    {"AWS::SNS::TopicSubscription", "AWS::SNS::Subscription"},
     {"AWS::EC2::ElasticIP", "AWS::EC2::EIP"},
     {"AWS::EC2::ElasticIp", "AWS::EC2::EIP"},
 };
