@@ -53,6 +53,8 @@
   X(kUnknownProperty)               \
   X(kInvalidGetAtt)                 \
   X(kRdsEngineVersion)              \
+  X(kAllowedValue)                  \
+  X(kUnknownResourceType)           \
   X(kResourceTags)
 
 namespace cfnfix::transforms {

@@ -128,5 +128,16 @@ TEST(Schema, FindReturnsTheSameParsedTypeEveryTime) {
   EXPECT_EQ(Find("AWS::SQS::Queue"), Find("AWS::SQS::Queue"));
 }
 
+// RetentionInDays: "Allowed values: 1 | 3 | 5 | 7 | 14 | 30 | ... | 2557 | ... | 3653" (an
+// integer enum, written in decimal in the table).
+TEST(Schema, IntegerEnumsAreKept) {
+  const Property* retention = MustFind("AWS::Logs::LogGroup").FindProperty("RetentionInDays");
+  ASSERT_NE(retention, nullptr);
+  EXPECT_EQ(retention->kind(), Kind::kInteger);
+  EXPECT_THAT(retention->allowed_values, Contains("2557"));
+  EXPECT_THAT(retention->allowed_values, Contains("1"));
+  EXPECT_THAT(retention->allowed_values, ::testing::Not(Contains("2555")));
+}
+
 }  // namespace
 }  // namespace cfnfix::schema
