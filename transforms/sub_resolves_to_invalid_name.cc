@@ -7,8 +7,10 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "src/base/strings.h"
 #include "src/cfn/intrinsics.h"
 #include "src/cfn/values.h"
 #include "src/engine/rule.h"
@@ -36,8 +38,9 @@ ending with a letter or digit, 3 to 63 characters. It reports:
   `ConstraintDescription`;
 - a `String` parameter with neither `AllowedPattern` nor `AllowedValues`
   (any caller may pass upper case): the fix adds that pattern (made optional,
-  `^([a-z0-9]([a-z0-9-]*[a-z0-9])?)?$`, when the default is empty), when the
-  default (if any) matches it;
+  `^([a-z0-9]([a-z0-9-]*[a-z0-9])?)?$`, when the default is empty, and
+  `^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$` for a parameter that is the whole
+  name), when the default (if any) matches it;
 - `AllowedValues` entries that break the rules (`Production`), named in the
   message; the allowed values are the author's interface and are never
   changed, so there is no fix;
@@ -49,19 +52,16 @@ ending with a letter or digit, 3 to 63 characters. It reports:
   template allows (the defaults, the shortest allowed value, 12 digits for
   `AWS::AccountId`, 9 characters for `AWS::Region`), without a fix.
 
-These are the values cfn-lint's W1031 substitutes (a parameter's
-`AllowedValues`, else its `Default`; fixed example values for pseudo
-parameters). Not reported: values behind `GetAtt`, a `Ref` to a resource,
-other intrinsics in the variable map, and parameters of other types; a
-parameter with an `AllowedPattern` is the author's choice when its default
-fits (the pattern itself is not evaluated). A default that breaks the rules
-is reported without a fix when its parameter has an `AllowedPattern` (the
-new default might not match it), when lower-casing does not make it fit
-(`my_app`), when it is anchored, and when every bucket using it has a
-`Condition` (a stack created with that default may exist). Dots next to
-hyphens, IP-address-like names and an empty value leaving a hyphen at an
-end of the name (`${Prefix}-logs` with `Prefix` empty) are not checked. Other name properties
-are left to later rules.
+These are the values cfn-lint's W1031 substitutes (`AllowedValues`, else
+`Default`; example values for pseudo parameters). Not read: `GetAtt`, a
+`Ref` to a resource, other intrinsics, parameters of other types; an
+`AllowedPattern` is the author's choice when the default fits (it is not
+evaluated). A bad default gets no fix when the parameter has an
+`AllowedPattern` (the new default might not match it), when lower case is
+not enough (`my_app`), when it is anchored, and when every bucket using it
+has a `Condition` (a stack with that default may exist). Not checked: dots
+next to hyphens, IP-address-like names, an empty value leaving a hyphen at
+an end (`${Prefix}-logs`), name properties of other types.
 
 ## Why is this bad?
 S3 refuses bucket names with upper case or other characters outside
@@ -121,8 +121,12 @@ constexpr size_t kMaxLength = 63;
 constexpr std::string_view kPattern = "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$";
 // For a parameter whose default is empty (an optional part of the name).
 constexpr std::string_view kOptionalPattern = "^([a-z0-9]([a-z0-9-]*[a-z0-9])?)?$";
+// For a parameter that is a whole bucket name wherever it is used.
+constexpr std::string_view kWholeNamePattern = "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$";
 constexpr std::string_view kConstraint =
     "lower-case letters, digits and inner hyphens (part of an S3 bucket name)";
+constexpr std::string_view kWholeConstraint =
+    "an S3 bucket name: 3 to 63 lower-case letters, digits, dots and inner hyphens";
 
 // One piece of a bucket name: text, a parameter, a pseudo parameter, or unknown.
 struct Piece {
@@ -139,8 +143,7 @@ struct Piece {
 
 // Where a piece sits: the first and last characters of a name must be letters or digits.
 struct Position {
-  bool first = false;
-  bool last = false;
+  bool first = false, last = false;
 };
 
 bool IsAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
@@ -148,27 +151,11 @@ bool IsNameChar(char c) { return IsAlnum(c) || c == '.' || c == '-'; }
 
 // True when `value` may stand at `position` of a bucket name.
 bool Fits(std::string_view value, Position position) {
-  for (char c : value) {
-    if (!IsNameChar(c)) return false;
-  }
+  if (!std::all_of(value.begin(), value.end(), IsNameChar)) return false;
   // An empty value leaves its neighbours side by side: only a name of it alone is empty.
   if (value.empty()) return !(position.first && position.last);
   if (position.first && !IsAlnum(value.front())) return false;
   return !position.last || IsAlnum(value.back());
-}
-
-// True when `value` matches kPattern, or is empty (kOptionalPattern).
-bool MatchesPattern(std::string_view value) {
-  if (value.empty()) return true;
-  return Fits(value, {.first = true, .last = true}) && value.find('.') == std::string_view::npos;
-}
-
-std::string Lower(std::string_view value) {
-  std::string lower(value);
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return lower;
 }
 
 // The piece a name `name` (a Sub reference or a Ref) stands for.
@@ -240,7 +227,7 @@ size_t ShortestLength(const Tree& tree, const Piece& piece) {
   }
   if (shortest != SIZE_MAX) return shortest;
   if (auto text = cfn::LooseString(tree, parameter.default_value)) return text->size();
-  const std::optional<int64_t> min = cfn::LooseInt(tree, cfn::Get(tree, parameter.body, "MinLength"));
+  const auto min = cfn::LooseInt(tree, cfn::Get(tree, parameter.body, "MinLength"));
   return min && *min > 0 ? static_cast<size_t>(*min) : 0;
 }
 
@@ -268,8 +255,7 @@ void CheckFixedPieces(RuleContext& ctx, const cfn::Resource& bucket, NodeId site
     } else if (piece.kind == Piece::Kind::kPseudo && piece.text == "AWS::StackId") {
       stack_id = true;
       ctx.Report(ctx.RangeOf(site),
-                 absl::StrFormat("%s uses AWS::StackId, an ARN whose ':' and '/' no bucket name "
-                                 "may hold",
+                 absl::StrFormat("%s uses AWS::StackId, an ARN: ':' and '/' are not allowed",
                                  Who(bucket)));
     }
   }
@@ -296,12 +282,9 @@ size_t OtherUses(const RuleContext& ctx, const cfn::Parameter& parameter,
                  const std::vector<Use>& uses) {
   size_t others = 0;
   for (const cfn::Reference& reference : ctx.references().ReferencesTo(parameter.logical_id)) {
-    bool in_name = false;
-    for (const Use& use : uses) {
-      const auto span = ctx.RangeOf(use.site);
-      in_name = in_name || span.Contains(ctx.RangeOf(reference.node).begin);
-    }
-    if (!in_name) ++others;
+    const uint32_t at = ctx.RangeOf(reference.node).begin;
+    others += std::none_of(uses.begin(), uses.end(),
+                           [&](const Use& use) { return ctx.RangeOf(use.site).Contains(at); });
   }
   return others;
 }
@@ -333,13 +316,30 @@ engine::FixBuilder DefaultFix(const RuleContext& ctx, const cfn::Parameter& para
   return fix;
 }
 
+// The AllowedPattern for a parameter with these uses, or "" when `value` (the
+// default it will have, nullopt for none) would not match it.
+std::string_view PatternFor(const std::vector<Use>& uses, std::optional<std::string_view> value) {
+  bool whole = true;
+  for (const Use& use : uses) whole = whole && use.position.first && use.position.last;
+  const Position both = {.first = true, .last = true};
+  if (whole) {
+    const bool fits = !value || (value->size() >= 3 && value->size() <= kMaxLength &&
+                                 Fits(*value, both));
+    return fits ? kWholeNamePattern : "";
+  }
+  if (value && value->empty()) return kOptionalPattern;
+  const bool fits = !value || (Fits(*value, both) && value->find('.') == std::string_view::npos);
+  return fits ? kPattern : "";
+}
+
 // Adds the AllowedPattern (and a ConstraintDescription unless one is written).
-void AddPattern(const Tree& tree, const cfn::Parameter& parameter, engine::FixBuilder& fix) {
-  const std::optional<std::string_view> value = cfn::LooseString(tree, parameter.default_value);
-  const std::string_view pattern = value && value->empty() ? kOptionalPattern : kPattern;
+void AddPattern(const Tree& tree, const cfn::Parameter& parameter, std::string_view pattern,
+                engine::FixBuilder& fix) {
   std::vector<engine::Value::Pair> pairs = {{"AllowedPattern", engine::Value::Str(pattern)}};
   if (cfn::Get(tree, parameter.body, "ConstraintDescription") == syntax::kNoNode) {
-    pairs.push_back({"ConstraintDescription", engine::Value::Str(kConstraint)});
+    const std::string_view description = pattern == kWholeNamePattern ? kWholeConstraint
+                                                                       : kConstraint;
+    pairs.push_back({"ConstraintDescription", engine::Value::Str(description)});
   }
   fix.AppendPairs(parameter.body, pairs);
 }
@@ -369,9 +369,10 @@ void CheckParameter(RuleContext& ctx, const cfn::Parameter& parameter,
   for (const Use& use : uses) default_fits = default_fits && (!value || Fits(*value, use.position));
   if (default_fits && has_pattern) return;
   if (!default_fits) {
-    const std::string lowered = Lower(*value);
+    const std::string lowered = absl::AsciiStrToLower(ToAbsl(*value));
     engine::FixBuilder fix = DefaultFix(ctx, parameter, lowered, uses);
-    if (!has_pattern && MatchesPattern(lowered)) AddPattern(tree, parameter, fix);
+    const std::string_view pattern = PatternFor(uses, lowered);
+    if (!has_pattern && !pattern.empty()) AddPattern(tree, parameter, pattern, fix);
     const engine::FixGroup group = ctx.BuildGroup(std::move(fix));
     const size_t others = OtherUses(ctx, parameter, uses);
     std::string also;
@@ -388,10 +389,11 @@ void CheckParameter(RuleContext& ctx, const cfn::Parameter& parameter,
     return;
   }
   engine::FixBuilder fix = ctx.NewFix(Applicability::kUnsafe);
-  if (value && !MatchesPattern(*value)) {
+  const std::string_view pattern = PatternFor(uses, value);
+  if (pattern.empty()) {
     fix.Fail(absl::FailedPreconditionError("the default would not match the pattern"));
   } else {
-    AddPattern(tree, parameter, fix);
+    AddPattern(tree, parameter, pattern, fix);
   }
   const engine::FixGroup group = ctx.BuildGroup(std::move(fix));
   for (const Use& use : uses) {
