@@ -48,6 +48,7 @@
   X(kS3AccessControlObsolete)       \
   X(kConditionalReference)          \
   X(kDependencyCycle)               \
+  X(kSubResolvesToInvalidName)      \
   X(kParameterGroups)               \
   X(kLambdaRuntimeEol)              \
   X(kUnknownProperty)               \

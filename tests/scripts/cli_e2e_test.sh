@@ -78,7 +78,7 @@ printf 'name: not a template\n' > "$work/plain.yaml"
 expect_exit 2 "explicit non-template" -- "$CFNFIX" check "$work/plain.yaml"
 expect_exit 2 "missing file" -- "$CFNFIX" check "$work/nope.yaml"
 expect_exit 2 "unknown rule" -- "$CFNFIX" check --select nope "$golden/basic-2space.yaml"
-expect_exit 0 "ignored rule" -- "$CFNFIX" check --ignore CF1 --ignore CF2 --ignore CF5 "$golden/basic-2space.yaml"
+expect_exit 0 "ignored rule" -- "$CFNFIX" check --ignore CF1 --ignore CF2 --ignore CF5 --ignore CF613 "$golden/basic-2space.yaml"
 
 # Unsafe fixes only with --unsafe-fixes.
 cp "$golden/unsafe-explicit-delete.yaml" "$work/unsafe.yaml"
