@@ -36,8 +36,9 @@ ending with a letter or digit, 3 to 63 characters. It reports:
   lower-cases the default and, when the parameter has no `AllowedPattern`,
   adds `AllowedPattern: ^[a-z0-9]([a-z0-9-]*[a-z0-9])?$` with a
   `ConstraintDescription`;
-- a `String` parameter with neither `AllowedPattern` nor `AllowedValues`
-  (any caller may pass upper case): the fix adds that pattern (made optional,
+- with the option `require-allowed-pattern: true`, a `String` parameter
+  with neither `AllowedPattern` nor `AllowedValues` whose default fits (any
+  caller may still pass upper case): the fix adds that pattern (made optional,
   `^([a-z0-9]([a-z0-9-]*[a-z0-9])?)?$`, when the default is empty, and
   `^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$` for a parameter that is the whole
   name), when the default (if any) matches it;
@@ -388,6 +389,8 @@ void CheckParameter(RuleContext& ctx, const cfn::Parameter& parameter,
     }
     return;
   }
+  // A parameter open to any value but whose default fits: hardening, on request.
+  if (ctx.option("require-allowed-pattern") != "true") return;
   engine::FixBuilder fix = ctx.NewFix(Applicability::kUnsafe);
   const std::string_view pattern = PatternFor(uses, value);
   if (pattern.empty()) {
@@ -438,6 +441,14 @@ void Check(RuleContext& ctx) {
 
 }  // namespace
 
+constexpr engine::OptionInfo kOptions[] = {
+    {.name = "require-allowed-pattern",
+     .type = engine::OptionType::kBool,
+     .choices = {},
+     .default_value = "false",
+     .doc = "also report parameters open to any value whose default fits (hardening)"},
+};
+
 extern const engine::RuleInfo kSubResolvesToInvalidName = {
     .code = "CF613",
     .name = "sub-resolves-to-invalid-name",
@@ -445,6 +456,7 @@ extern const engine::RuleInfo kSubResolvesToInvalidName = {
     .fix_applicability = Applicability::kUnsafe,
     .check = &Check,
     .documentation = kDoc,
+    .options = kOptions,
 };
 
 }  // namespace cfnfix::transforms
