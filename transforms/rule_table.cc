@@ -52,7 +52,9 @@
   X(kLambdaRuntimeEol)              \
   X(kUnknownProperty)               \
   X(kInvalidGetAtt)                 \
-  X(kRdsEngineVersion)
+  X(kRdsEngineVersion)              \
+  X(kPropertyValueType)             \
+  X(kMissingRequiredProperty)
 
 namespace cfnfix::transforms {
 
