@@ -20,7 +20,7 @@
 #include "src/cfn/values.h"
 #include "src/engine/rule.h"
 #include "src/engine/s3_object_prefix.h"
-#include "src/engine/schema_walk.h"
+#include "src/engine/property_values.h"
 #include "src/schema/schema.h"
 #include "src/schema/suggest.h"
 

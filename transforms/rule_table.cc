@@ -54,8 +54,10 @@
   X(kUnknownProperty)               \
   X(kInvalidGetAtt)                 \
   X(kRdsEngineVersion)              \
+  X(kPropertyValueType)             \
   X(kAllowedValue)                  \
   X(kUnknownResourceType)           \
+  X(kMissingRequiredProperty)       \
   X(kResourceTags)
 
 namespace cfnfix::transforms {

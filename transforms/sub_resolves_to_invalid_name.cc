@@ -42,36 +42,27 @@ ending with a letter or digit, 3 to 63 characters. It reports:
   `^([a-z0-9]([a-z0-9-]*[a-z0-9])?)?$`, when the default is empty, and
   `^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$` for a parameter that is the whole
   name), when the default (if any) matches it;
-- `AllowedValues` entries that break the rules (`Production`), named in the
-  message; the allowed values are the author's interface and are never
-  changed, so there is no fix;
-- `${AWS::StackName}` (stack names may hold upper case) and
-  `${AWS::StackId}` (an ARN: `:` and `/`), without a fix;
-- literal text of the Sub that breaks the rules (`MyApp-${AWS::AccountId}`),
-  without a fix;
+- without a fix: `AllowedValues` entries that break the rules (`Production`;
+  the author's interface, never changed), `${AWS::StackName}` (may hold upper
+  case), `${AWS::StackId}` (an ARN), literal text that breaks the rules;
 - a name longer than 63 characters even with the shortest values the
   template allows (the defaults, the shortest allowed value, 12 digits for
   `AWS::AccountId`, 9 characters for `AWS::Region`), without a fix.
 
 These are the values cfn-lint's W1031 substitutes (`AllowedValues`, else
-`Default`; example values for pseudo parameters). Not read: `GetAtt`, a
-`Ref` to a resource, other intrinsics, parameters of other types; an
-`AllowedPattern` is the author's choice when the default fits (it is not
-evaluated). A bad default gets no fix when the parameter has an
-`AllowedPattern` (the new default might not match it), when lower case is
-not enough (`my_app`), when it is anchored, and when every bucket using it
-has a `Condition` (a stack with that default may exist). Not checked: dots
-next to hyphens, IP-address-like names, an empty value leaving a hyphen at
-an end (`${Prefix}-logs`), name properties of other types.
+`Default`; examples for pseudo parameters). Not read: `GetAtt`, a `Ref` to a
+resource, other intrinsics, other parameter types; an `AllowedPattern` (not
+evaluated). A bad default gets no fix under an `AllowedPattern` (the new
+default might not match it), when lower case is not enough (`my_app`) or it is anchored, and
+when every bucket using it has a `Condition` (a stack with that default may
+exist). Not checked: dots next to hyphens, IP-like names, an empty value
+leaving a hyphen at an end, name properties of other types.
 
 ## Why is this bad?
-S3 refuses bucket names with upper case or other characters outside
-`a-z 0-9 . -`: the bucket fails to create and the whole stack rolls back.
-With a default such as `ProjectName: SecureWebApp`, the template cannot be
-deployed with its defaults; with a parameter that accepts anything, a caller
-typing `MyApp` learns it only after a partial deployment and rollback, while
-an `AllowedPattern` makes CloudFormation refuse the value before creating
-anything, with the `ConstraintDescription` as the explanation.
+S3 refuses bucket names outside `a-z 0-9 . -` (upper case included): the
+bucket fails to create and the stack rolls back. A default such as
+`SecureWebApp` cannot deploy; a parameter open to anything lets `MyApp`
+through to a partial deployment, where an `AllowedPattern` refuses it first.
 
 ## Example
 ```yaml
@@ -96,19 +87,15 @@ Parameters:
 ```
 
 ## Fix safety
-Unsafe. `BucketName` is "Update requires: Replacement", but the fix does not
-rename a bucket that exists: a stack created with the old default cannot
-exist (the fix is offered only when an unconditional bucket uses the
-parameter, and that bucket's creation with the old default fails), and
-lower-casing leaves a value that already fits unchanged. What changes is
-the parameter's interface: a later update that omits the parameter gets the
-new default, and every other place built from the parameter (tags, names of
-other resources, whose renaming may replace them) sees the lower-cased
-default; the message counts those places. An added `AllowedPattern` makes
-CloudFormation refuse values it accepted before, upper case included: a
-pipeline that passes `MyApp` now fails at validation instead of at the
-bucket's creation, and a value that never reaches a bucket name (the
-parameter may be used elsewhere too) is refused all the same.
+Unsafe. `BucketName` is "Update requires: Replacement", yet no existing
+bucket is renamed: the fix is offered only when an unconditional bucket uses
+the parameter (its creation with the old default fails), and lower-casing
+leaves fitting values unchanged. The parameter's interface changes: an update
+that omits it gets the new default; other places built from it (tags, other
+names, which may replace their resources; the message counts them) see it
+lower-cased; an added `AllowedPattern` refuses values accepted before, at
+validation instead of at the bucket's creation, even where a value never
+reaches a bucket name.
 
 ## Options
 

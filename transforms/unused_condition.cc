@@ -102,8 +102,12 @@ absl::flat_hash_set<std::string_view> UsedConditions(const cfn::ReferenceGraph& 
 void Check(RuleContext& ctx) {
   const syntax::Tree& tree = ctx.tree();
   const syntax::NodeId conditions = ctx.tmpl().conditions_section();
-  // An alias can hide where a condition is used; CF002 removes them first.
-  if (!cfn::IsMapping(tree, conditions) || cfn::HasAliases(tree)) return;
+  // An alias (CF002 writes them out first) or a function written without Fn:: (CF705
+  // makes it a call) can hide where a condition is used.
+  if (!cfn::IsMapping(tree, conditions) || cfn::HasAliases(tree) ||
+      cfn::HasCallWithoutFnPrefix(tree)) {
+    return;
+  }
   const absl::flat_hash_set<std::string_view> used = UsedConditions(ctx.references());
   std::vector<engine::UnusedEntry> unused;
   for (size_t i = 0; i < tree.pair_count(conditions); ++i) {

@@ -93,7 +93,11 @@ std::optional<absl::flat_hash_set<std::string_view>> ReadMappings(const syntax::
 void Check(RuleContext& ctx) {
   const syntax::Tree& tree = ctx.tree();
   const NodeId mappings = ctx.tmpl().mappings_section();
-  if (!cfn::IsMapping(tree, mappings) || cfn::HasAliases(tree)) return;
+  // A FindInMap written without Fn:: (CF705 makes it a call) reads a mapping too.
+  if (!cfn::IsMapping(tree, mappings) || cfn::HasAliases(tree) ||
+      cfn::HasCallWithoutFnPrefix(tree)) {
+    return;
+  }
   std::optional<absl::flat_hash_set<std::string_view>> read = ReadMappings(tree);
   if (!read) return;
   std::vector<engine::UnusedEntry> unused;

@@ -118,8 +118,12 @@ const engine::NestedStackCaller* PassedBy(const RuleContext& ctx, std::string_vi
 void Check(RuleContext& ctx) {
   const syntax::Tree& tree = ctx.tree();
   const NodeId parameters = ctx.tmpl().parameters_section();
-  // An alias can hide a reference; CF002 removes them first.
-  if (!cfn::IsMapping(tree, parameters) || cfn::HasAliases(tree)) return;
+  // An alias (CF002 writes them out first) or a function written without Fn:: (CF705
+  // makes it a call) can hide a reference.
+  if (!cfn::IsMapping(tree, parameters) || cfn::HasAliases(tree) ||
+      cfn::HasCallWithoutFnPrefix(tree)) {
+    return;
+  }
   const Names used = UsedParameters(ctx.references());
   std::vector<engine::UnusedEntry> unused;
   Names unused_names;

@@ -119,6 +119,32 @@ std::optional<std::string_view> ArgumentString(const Tree& tree, const Intrinsic
   return node.value;
 }
 
+std::optional<IntrinsicKind> WithoutFnPrefix(const Tree& tree, NodeId id) {
+  if (id == kNoNode) return std::nullopt;
+  const NodeId mapping = tree.Resolve(id);
+  const Node& node = tree.node(mapping);
+  if (node.kind != NodeKind::kMapping || !node.tag.empty() || !node.anchor.empty() ||
+      tree.pair_count(mapping) != 1) {
+    return std::nullopt;
+  }
+  const Node& key = tree.node(tree.key(mapping, 0));
+  if (key.kind != NodeKind::kScalar || !key.tag.empty()) return std::nullopt;
+  for (const KnownFunction& f : kFunctions) {
+    switch (f.kind) {
+      case IntrinsicKind::kEquals:
+      case IntrinsicKind::kAnd:
+      case IntrinsicKind::kOr:
+      case IntrinsicKind::kNot:
+      case IntrinsicKind::kTransform:
+        continue;
+      default:
+        break;
+    }
+    if (f.long_name.starts_with("Fn::") && f.long_name.substr(4) == key.value) return f.kind;
+  }
+  return std::nullopt;
+}
+
 std::string_view IntrinsicName(IntrinsicKind kind) {
   for (const KnownFunction& f : kFunctions) {
     if (f.kind == kind) return f.long_name;

@@ -58,6 +58,16 @@ struct Intrinsic {
 // Conditions-section form), so that a policy's Condition block never does.
 std::optional<Intrinsic> AsIntrinsic(const syntax::Tree& tree, NodeId id);
 
+// The value function a single-key mapping names without its `Fn::`, a common
+// slip in JSON (`{"Sub": "${A}-b"}`, `{"GetAtt": "R.Arn"}`): the kind, whose
+// IntrinsicName is the key meant. Only an untagged, unanchored literal mapping
+// (aliases followed) whose one key is an untagged scalar naming Sub, Join,
+// Select, Split, If, FindInMap, Base64, Cidr, ImportValue, GetAZs, GetAtt,
+// ToJsonString or Length; nullopt otherwise (condition functions and
+// Transform included: their names are common data keys). Whether the mapping
+// is a slip or data is the caller's to decide from where it is written.
+std::optional<IntrinsicKind> WithoutFnPrefix(const syntax::Tree& tree, NodeId id);
+
 // The string an intrinsic's argument is (`!Base64 text`, `Fn::Base64: text`);
 // in short form the argument's own tag is the function's and does not count.
 std::optional<std::string_view> ArgumentString(const syntax::Tree& tree, const Intrinsic& fn);

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "absl/strings/str_format.h"
+#include "src/cfn/intrinsics.h"
 #include "src/cfn/node_text.h"
 
 namespace cfnfix::cfn {
@@ -20,6 +21,16 @@ void VisitNodes(const syntax::Tree& tree, syntax::NodeId root,
     absl::Span<const syntax::NodeId> children = tree.children(id);
     for (auto it = children.rbegin(); it != children.rend(); ++it) stack.push_back(*it);
   }
+}
+
+bool HasCallWithoutFnPrefix(const syntax::Tree& tree) {
+  bool found = false;
+  VisitNodes(tree, tree.root(), [&](syntax::NodeId id) {
+    if (found) return false;
+    found = tree.node(id).kind == syntax::NodeKind::kMapping && WithoutFnPrefix(tree, id);
+    return !found;
+  });
+  return found;
 }
 
 bool HasAliases(const syntax::Tree& tree) {

@@ -27,6 +27,13 @@ void VisitNodes(const syntax::Tree& tree, syntax::NodeId root,
 // (expand-yaml-aliases writes them out first).
 bool HasAliases(const syntax::Tree& tree);
 
+// True when a mapping anywhere in the tree is a value function written
+// without `Fn::` (`{"FindInMap": [...]}`, see WithoutFnPrefix). What such a
+// slip refers to is in no reference graph until property-value-type (CF705)
+// makes it a call: a rule that proves something unused skips such a file, as
+// it skips one with aliases.
+bool HasCallWithoutFnPrefix(const syntax::Tree& tree);
+
 // A value CloudFormation resolves intrinsics in, with who holds it.
 struct OwnedValue {
   syntax::NodeId node = syntax::kNoNode;

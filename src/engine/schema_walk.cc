@@ -1,8 +1,8 @@
 #include "src/engine/schema_walk.h"
 
-#include <string_view>
-#include <vector>
+#include <string>
 
+#include "absl/strings/str_format.h"
 #include "src/cfn/values.h"
 
 namespace cfnfix::engine {
@@ -12,62 +12,108 @@ using syntax::NodeId;
 using syntax::NodeKind;
 using syntax::Tree;
 
+using Visitor = absl::FunctionRef<void(const SchemaPlace&, const schema::Shape&, NodeId)>;
+using PropertyVisitor =
+    absl::FunctionRef<void(const SchemaPlace&, const schema::Property&, NodeId)>;
+
 constexpr int kMaxDepth = 8;
 
-struct Walk {
-  const Tree& tree;
-  absl::FunctionRef<void(const PropertyValue&)> visit;
-  std::vector<std::string_view> path;
-};
+void WalkMapping(const Tree& tree, const SchemaPlace& place, const schema::Shape& shape,
+                 NodeId mapping, int depth, Visitor visit);
 
-void VisitMapping(Walk& walk, const schema::Shape& shape, NodeId mapping, int depth);
-
-// The objects below one value of `property`: itself, or the items of a list.
-void Descend(Walk& walk, const schema::Property& property, NodeId value, int depth) {
-  // A map's values are keyed by names the schema does not know.
+// Steps into a property's value: an object, or the objects of a list.
+void WalkValue(const Tree& tree, const SchemaPlace& place, const schema::Property& property,
+               NodeId value, int depth, Visitor visit) {
+  // A map's keys are the author's names, not the shape's.
   if (property.shape == nullptr || property.type.find("m:") != std::string_view::npos) return;
-  const Tree& tree = walk.tree;
-  if (cfn::IsLiteral(tree, value, NodeKind::kMapping)) {
-    VisitMapping(walk, *property.shape, tree.Resolve(value), depth + 1);
-    return;
-  }
-  if (!property.type.starts_with("a:") || !cfn::IsLiteral(tree, value, NodeKind::kSequence)) {
-    return;
-  }
-  for (NodeId item : tree.children(tree.Resolve(value))) {
-    for (NodeId branch : cfn::BranchesOfKind(tree, item, NodeKind::kMapping)) {
-      VisitMapping(walk, *property.shape, tree.Resolve(branch), depth + 1);
+  for (NodeId branch : cfn::Branches(tree, value)) {
+    if (cfn::IsLiteral(tree, branch, NodeKind::kMapping)) {
+      WalkMapping(tree, place, *property.shape, tree.Resolve(branch), depth + 1, visit);
+      continue;
+    }
+    if (!property.type.starts_with("a:") || !cfn::IsLiteral(tree, branch, NodeKind::kSequence)) {
+      continue;
+    }
+    for (NodeId item : tree.children(tree.Resolve(branch))) {
+      for (NodeId item_branch : cfn::BranchesOfKind(tree, item, NodeKind::kMapping)) {
+        WalkMapping(tree, place, *property.shape, tree.Resolve(item_branch), depth + 1, visit);
+      }
     }
   }
 }
 
-void VisitMapping(Walk& walk, const schema::Shape& shape, NodeId mapping, int depth) {
-  if (depth > kMaxDepth) return;
-  const Tree& tree = walk.tree;
+// Calls `visit` for each entry of `mapping` the shape describes, with its place.
+void ForEachProperty(const Tree& tree, const SchemaPlace& place, const schema::Shape& shape,
+                     NodeId mapping, PropertyVisitor visit) {
   for (size_t index = 0; index < tree.pair_count(mapping); ++index) {
-    const NodeId key = tree.key(mapping, index);
-    if (tree.node(key).kind != NodeKind::kScalar || !tree.node(key).tag.empty()) continue;
-    const schema::Property* property = shape.Find(tree.node(key).value);
-    // Unknown names are unknown-property's; read-only ones are ignored by CloudFormation.
+    const syntax::Node& key = tree.node(tree.key(mapping, index));
+    if (key.kind != NodeKind::kScalar || !key.tag.empty()) continue;
+    const schema::Property* property = shape.Find(key.value);
+    // A read-only property is the service's to set; its value is not checked.
     if (property == nullptr || property->read_only) continue;
-    walk.path.push_back(property->name);
-    for (NodeId branch : cfn::Branches(tree, tree.value(mapping, index))) {
-      walk.visit(PropertyValue{
-          .path = walk.path, .property = property, .value = tree.Resolve(branch)});
-      Descend(walk, *property, branch, depth);
-    }
-    walk.path.pop_back();
+    SchemaPlace inner = place;
+    inner.path.push_back(property->name);
+    visit(inner, *property, tree.value(mapping, index));
   }
+}
+
+void WalkMapping(const Tree& tree, const SchemaPlace& place, const schema::Shape& shape,
+                 NodeId mapping, int depth, Visitor visit) {
+  if (depth > kMaxDepth) return;
+  visit(place, shape, mapping);
+  ForEachProperty(tree, place, shape, mapping,
+                  [&](const SchemaPlace& inner, const schema::Property& property, NodeId value) {
+                    WalkValue(tree, inner, property, value, depth, visit);
+                  });
 }
 
 }  // namespace
 
-void VisitPropertyValues(const Tree& tree, const cfn::Resource& resource,
-                         const schema::ResourceType& type,
-                         absl::FunctionRef<void(const PropertyValue&)> visit) {
+std::string DescribePlace(const SchemaPlace& place) {
+  std::string where = absl::StrFormat("%s '%s'", place.resource->type, place.resource->logical_id);
+  if (place.path.empty()) return where;
+  std::string dotted;
+  for (std::string_view name : place.path) {
+    if (!dotted.empty()) dotted += '.';
+    dotted.append(name);
+  }
+  return absl::StrFormat("%s property %s", where, dotted);
+}
+
+void VisitSchemaObjects(const Tree& tree, const cfn::Resource& resource,
+                        const schema::ResourceType& type, Visitor visit) {
   if (!cfn::IsLiteral(tree, resource.properties, NodeKind::kMapping)) return;
-  Walk walk{.tree = tree, .visit = visit, .path = {}};
-  VisitMapping(walk, type.properties, tree.Resolve(resource.properties), 0);
+  const SchemaPlace place{.resource = &resource, .type = &type, .path = {}};
+  WalkMapping(tree, place, type.properties, tree.Resolve(resource.properties), 0, visit);
+}
+
+void VisitSchemaObjects(const Tree& tree, const cfn::Template& tmpl, Visitor visit) {
+  if (RunsMacros(tree, tmpl)) return;
+  for (const cfn::Resource& resource : tmpl.resources()) {
+    const schema::ResourceType* type = schema::Find(resource.type);
+    if (type == nullptr) continue;
+    if (resource.properties == syntax::kNoNode) {
+      visit(SchemaPlace{.resource = &resource, .type = type, .path = {}}, type->properties,
+            syntax::kNoNode);
+      continue;
+    }
+    VisitSchemaObjects(tree, resource, *type, visit);
+  }
+}
+
+void VisitSchemaProperties(const Tree& tree, const cfn::Template& tmpl, PropertyVisitor visit) {
+  VisitSchemaObjects(tree, tmpl,
+                     [&](const SchemaPlace& place, const schema::Shape& shape, NodeId mapping) {
+                       if (mapping != syntax::kNoNode) {
+                         ForEachProperty(tree, place, shape, mapping, visit);
+                       }
+                     });
+}
+
+bool RunsMacros(const Tree& tree, const cfn::Template& tmpl) {
+  const NodeId transform = tmpl.transform_section();
+  if (transform == syntax::kNoNode) return false;
+  return cfn::LooseString(tree, transform) != cfn::kSamTransform;
 }
 
 }  // namespace cfnfix::engine

@@ -258,6 +258,36 @@ const std::vector<std::string_view>& TypeNames() { return GetIndex().names; }
 
 std::string_view Source() { return GetIndex().source; }
 
+const Property* ResourceType::AttributeProperty(std::string_view attribute) const {
+  std::vector<std::string_view> path;
+  for (size_t dot; (dot = attribute.find('.')) != std::string_view::npos;) {
+    path.push_back(attribute.substr(0, dot));
+    attribute.remove_prefix(dot + 1);
+  }
+  path.push_back(attribute);
+  return PropertyAt(path);
+}
+
+Kind KindOfType(std::string_view type) { return KindOf(type); }
+
+std::string DescribeType(std::string_view type) {
+  if (type.starts_with("a:")) return "List of " + DescribeType(type.substr(2));
+  if (type.starts_with("m:")) return "Map of " + DescribeType(type.substr(2));
+  if (type.starts_with("o:")) return std::string(type.substr(2)) + " object";
+  switch (KindOf(type)) {
+    case Kind::kString:
+      return "String";
+    case Kind::kInteger:
+      return "Integer";
+    case Kind::kNumber:
+      return "Number";
+    case Kind::kBoolean:
+      return "Boolean";
+    default:
+      return "any value";
+  }
+}
+
 namespace internal {
 
 size_t IndexAgain() {

@@ -14,6 +14,7 @@
 
 #include <deque>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -80,10 +81,20 @@ struct ResourceType {
   // The shape holding the children of the property at `path` (empty path: Properties).
   const Shape* ShapeAt(absl::Span<const std::string_view> path) const;
   bool HasAttribute(std::string_view name) const;
+  // The property a GetAtt attribute ("Arn", "Endpoint.Address") reads, which
+  // tells its type; nullptr when the schema does not describe it.
+  const Property* AttributeProperty(std::string_view attribute) const;
   // Whether changing the property at `path` replaces the resource.
   bool IsCreateOnly(absl::Span<const std::string_view> path) const;
   bool IsTaggable() const { return tag_shape != TagShape::kNone; }
 };
+
+// The outer kind of a type as the table writes it ("s", "a:s", "o:Tag"; "" or "*" is kAny).
+Kind KindOfType(std::string_view type);
+
+// A type as the template reference names it: "String", "List of String",
+// "Tag object", "List of Tag object", "Map of String", "any value" (for "*", "j", "").
+std::string DescribeType(std::string_view type);
 
 // The schema of a resource type, or nullptr when the table does not hold it
 // (a misspelt type, Custom::*, AWS::Serverless::* which a transform expands).

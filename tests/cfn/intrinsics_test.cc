@@ -83,6 +83,21 @@ TEST(AsIntrinsicTest, EveryKindInShortAndLongForm) {
   }
 }
 
+TEST(WithoutFnPrefixTest, NamesTheFunctionMeant) {
+  auto tree = Parse(R"({"a": {"Sub": "x"}, "b": {"GetAtt": ["R", "Arn"]}, "c": {"Sub": 1, "d": 2},
+                        "e": {"Not": [true]}, "f": {"Fn::Sub": "x"}, "g": {"Ref": "x"}})",
+                    "t.json");
+  ASSERT_NE(tree, nullptr);
+  auto at = [&](std::string_view key) { return WithoutFnPrefix(*tree, tree->Find(tree->root(), key)); };
+  EXPECT_EQ(at("a"), IntrinsicKind::kSub);
+  EXPECT_EQ(at("b"), IntrinsicKind::kGetAtt);
+  EXPECT_EQ(at("c"), std::nullopt);
+  EXPECT_EQ(at("e"), std::nullopt);
+  EXPECT_EQ(at("f"), std::nullopt);
+  EXPECT_EQ(at("g"), std::nullopt);
+  EXPECT_EQ(WithoutFnPrefix(*tree, kNoNode), std::nullopt);
+}
+
 TEST(AsIntrinsicTest, JsonObjectForm) {
   auto tree = Parse(R"({"a": {"Fn::Sub": "x-${Y}"}, "b": {"Ref": "Z"}, "c": {"Fn::Nope": 1}})",
                     "t.json");

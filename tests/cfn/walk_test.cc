@@ -32,6 +32,15 @@ TEST(VisitNodes, VisitsInSourceOrderWithoutFollowingAliases) {
   EXPECT_EQ(Visited("a: &x [1, 2]\nb: {c: *x, d: 3}\n"), "a 1 2 b c *x d 3 ");
 }
 
+TEST(HasCallWithoutFnPrefix, FindsASlipAnywhere) {
+  auto slip = Parse("a: [1, {b: {FindInMap: [M, k, v]}}]\n");
+  auto call = Parse("a: [1, {b: {Fn::FindInMap: [M, k, v]}}]\n");
+  ASSERT_NE(slip, nullptr);
+  ASSERT_NE(call, nullptr);
+  EXPECT_TRUE(HasCallWithoutFnPrefix(*slip));
+  EXPECT_FALSE(HasCallWithoutFnPrefix(*call));
+}
+
 TEST(VisitNodes, SkipsTheChildrenOfRefusedNodes) {
   auto tree = Parse("a: [1, 2]\nb: [3]\n");
   ASSERT_NE(tree, nullptr);

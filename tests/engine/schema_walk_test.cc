@@ -1,90 +1,113 @@
-// VisitPropertyValues: each value written for a schema property, nested ones
-// and Fn::If branches included.
 #include "src/engine/schema_walk.h"
 
 #include <memory>
 #include <string>
-#include <vector>
 
-#include "src/base/join.h"
-#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "src/cfn/template.h"
-#include "tests/engine/editing_test_util.h"
+#include "tests/cfn/parse_util.h"
 
 namespace cfnfix::engine {
 namespace {
 
-using ::testing::ElementsAre;
-
-// "Path=value" for every scalar visited ("Path=<call>" for an intrinsic, "Path" for others).
-std::vector<std::string> Visited(std::string_view text) {
-  std::unique_ptr<syntax::Tree> tree = testing::Parse(text, "t.yaml");
-  if (tree == nullptr) return {};
+// "path:shape" for every object visited in the first resource, in order.
+std::string Visited(std::string_view text) {
+  auto tree = cfn::testing::Parse(text);
+  if (tree == nullptr) return "";
   absl::StatusOr<cfn::Template> tmpl = cfn::Template::FromTree(*tree);
-  EXPECT_TRUE(tmpl.ok()) << tmpl.status();
-  if (!tmpl.ok()) return {};
-  std::vector<std::string> out;
-  for (const cfn::Resource& resource : tmpl->resources()) {
-    const schema::ResourceType* type = schema::Find(resource.type);
-    if (type == nullptr) continue;
-    VisitPropertyValues(*tree, resource, *type, [&](const PropertyValue& value) {
-      std::string line = JoinViews(value.path, ".");
-      const syntax::Node& node = tree->node(value.value);
-      if (node.kind == syntax::NodeKind::kScalar && node.tag.empty()) {
-        line += "=" + std::string(node.value);
-      } else if (!node.tag.empty()) {
-        line += "=<call>";
-      }
-      out.push_back(line);
-    });
-  }
+  if (!tmpl.ok() || tmpl->resources().empty()) return "<no template>";
+  const cfn::Resource& resource = tmpl->resources().front();
+  const schema::ResourceType* type = schema::Find(resource.type);
+  if (type == nullptr) return "<no schema>";
+  std::string out;
+  VisitSchemaObjects(*tree, resource, *type,
+                     [&](const SchemaPlace& place, const schema::Shape&, syntax::NodeId) {
+                       out += DescribePlace(place) + ";";
+                     });
   return out;
 }
 
-TEST(VisitPropertyValues, NestedObjectsListsAndBranches) {
-  EXPECT_THAT(Visited(R"(Conditions:
-  C: !Equals [a, b]
-Resources:
-  Trail:
-    Type: AWS::CloudTrail::Trail
-    Properties:
-      IsLogging: true
-      S3BucketName: !Ref Logs
-      Madeup: 1
-      EventSelectors:
-        - ReadWriteType: !If [C, All, ReadOnly]
-          DataResources:
-            - Type: AWS::S3::Bucket
-  Queue:
-    Type: AWS::SQS::Queue
-    Properties:
-      Tags: [{Key: k, Value: v}]
-  Other:
-    Type: Custom::Thing
-    Properties:
-      A: b
-)"),
-              ElementsAre("IsLogging=true", "S3BucketName=<call>", "EventSelectors",
-                          "EventSelectors.ReadWriteType=All",
-                          "EventSelectors.ReadWriteType=ReadOnly", "EventSelectors.DataResources",
-                          "EventSelectors.DataResources.Type=AWS::S3::Bucket", "Tags",
-                          "Tags.Key=k", "Tags.Value=v"));
+TEST(VisitSchemaObjects, VisitsPropertiesThenNestedObjectsAndListItems) {
+  EXPECT_EQ(Visited("Resources:\n"
+                    "  T:\n"
+                    "    Type: AWS::DynamoDB::Table\n"
+                    "    Properties:\n"
+                    "      PointInTimeRecoverySpecification: "
+                    "{PointInTimeRecoveryEnabled: true}\n"
+                    "      AttributeDefinitions:\n"
+                    "        - {AttributeName: id, AttributeType: S}\n"
+                    "      Tags: [{Key: a, Value: b}]\n"),
+            "AWS::DynamoDB::Table 'T';"
+            "AWS::DynamoDB::Table 'T' property PointInTimeRecoverySpecification;"
+            "AWS::DynamoDB::Table 'T' property AttributeDefinitions;"
+            "AWS::DynamoDB::Table 'T' property Tags;");
 }
 
-TEST(VisitPropertyValues, NothingBelowMapsIntrinsicsOrAbsentProperties) {
-  EXPECT_THAT(Visited(R"(Resources:
-  Param:
-    Type: AWS::SSM::Parameter
-    Properties:
-      Tags: {Team: a}
-  Fn:
-    Type: AWS::Lambda::Function
-    Properties: !If [C, {Runtime: python3.12}, !Ref AWS::NoValue]
-  Bare:
-    Type: AWS::SNS::Topic
-)"),
-              ElementsAre("Tags"));
+TEST(VisitSchemaObjects, StepsIntoBothBranchesButNotIntoMapsOrIntrinsics) {
+  EXPECT_EQ(Visited("Resources:\n"
+                    "  F:\n"
+                    "    Type: AWS::Lambda::Function\n"
+                    "    Properties:\n"
+                    "      Environment:\n"
+                    "        Variables: {A: {B: c}}\n"
+                    "      VpcConfig: !If [C, {SubnetIds: [a]}, {SubnetIds: [b]}]\n"
+                    "      TracingConfig: !Ref Tracing\n"),
+            "AWS::Lambda::Function 'F';"
+            "AWS::Lambda::Function 'F' property Environment;"
+            "AWS::Lambda::Function 'F' property VpcConfig;"
+            "AWS::Lambda::Function 'F' property VpcConfig;");
+}
+
+TEST(VisitSchemaObjects, DoesNothingWithoutLiteralProperties) {
+  EXPECT_EQ(Visited("Resources:\n  Q:\n    Type: AWS::SQS::Queue\n"), "");
+  EXPECT_EQ(Visited("Resources:\n  Q:\n    Type: AWS::SQS::Queue\n"
+                    "    Properties: !If [C, {}, {}]\n"),
+            "");
+}
+
+// "path=value" for every property visited in the template, in order.
+std::string Properties(std::string_view text) {
+  auto tree = cfn::testing::Parse(text);
+  if (tree == nullptr) return "";
+  absl::StatusOr<cfn::Template> tmpl = cfn::Template::FromTree(*tree);
+  if (!tmpl.ok()) return "<no template>";
+  std::string out;
+  VisitSchemaProperties(*tree, *tmpl,
+                        [&](const SchemaPlace& place, const schema::Property&, syntax::NodeId v) {
+                          out += DescribePlace(place) + "=" + std::string(tree->RawText(v)) + ";";
+                        });
+  return out;
+}
+
+TEST(VisitSchemaProperties, VisitsKnownSettablePropertiesOfEveryTypedResource) {
+  EXPECT_EQ(Properties("Resources:\n"
+                       "  Q:\n"
+                       "    Type: AWS::SQS::Queue\n"
+                       "    Properties: {DelaySeconds: 5, Arn: x, Nope: 1, RedrivePolicy: {a: 1}}\n"
+                       "  C:\n"
+                       "    Type: Custom::X\n"
+                       "    Properties: {DelaySeconds: 5}\n"
+                       "  B:\n"
+                       "    Type: AWS::S3::Bucket\n"
+                       "    Properties: {VersioningConfiguration: {Status: Enabled}}\n"),
+            "AWS::SQS::Queue 'Q' property DelaySeconds=5;"
+            "AWS::SQS::Queue 'Q' property RedrivePolicy={a: 1};"
+            "AWS::S3::Bucket 'B' property VersioningConfiguration={Status: Enabled};"
+            "AWS::S3::Bucket 'B' property VersioningConfiguration.Status=Enabled;");
+}
+
+bool Macros(std::string_view text) {
+  auto tree = cfn::testing::Parse(text);
+  if (tree == nullptr) return false;
+  absl::StatusOr<cfn::Template> tmpl = cfn::Template::FromTree(*tree);
+  return tmpl.ok() && RunsMacros(*tree, *tmpl);
+}
+
+TEST(RunsMacros, TheSamTransformAloneIsNoMacro) {
+  EXPECT_FALSE(Macros("Resources: {}\n"));
+  EXPECT_FALSE(Macros("Transform: AWS::Serverless-2016-10-31\nResources: {}\n"));
+  EXPECT_TRUE(Macros("Transform: Explode\nResources: {}\n"));
+  EXPECT_TRUE(Macros("Transform: [AWS::Serverless-2016-10-31, Rain]\nResources: {}\n"));
 }
 
 }  // namespace

@@ -139,5 +139,26 @@ TEST(Schema, IntegerEnumsAreKept) {
   EXPECT_THAT(retention->allowed_values, ::testing::Not(Contains("2555")));
 }
 
+TEST(Schema, AttributesReadTheirPropertiesType) {
+  const ResourceType& group = MustFind("AWS::EC2::SecurityGroup");
+  ASSERT_NE(group.AttributeProperty("GroupId"), nullptr);
+  EXPECT_EQ(group.AttributeProperty("GroupId")->kind(), Kind::kString);
+  const ResourceType& zone = MustFind("AWS::Route53::HostedZone");
+  ASSERT_NE(zone.AttributeProperty("NameServers"), nullptr);
+  EXPECT_EQ(zone.AttributeProperty("NameServers")->kind(), Kind::kArray);
+  EXPECT_EQ(group.AttributeProperty("Nope.Deeper"), nullptr);
+}
+
+TEST(Schema, TypesAreDescribedAsTheTemplateReferenceNamesThem) {
+  EXPECT_EQ(KindOfType("a:s"), Kind::kArray);
+  EXPECT_EQ(KindOfType("*"), Kind::kAny);
+  EXPECT_EQ(DescribeType("s"), "String");
+  EXPECT_EQ(DescribeType("a:s"), "List of String");
+  EXPECT_EQ(DescribeType("a:o:Tag"), "List of Tag object");
+  EXPECT_EQ(DescribeType("m:s"), "Map of String");
+  EXPECT_EQ(DescribeType("b"), "Boolean");
+  EXPECT_EQ(DescribeType("j"), "any value");
+}
+
 }  // namespace
 }  // namespace cfnfix::schema

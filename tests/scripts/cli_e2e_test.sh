@@ -121,7 +121,7 @@ lenient="$CFNFIX_SOURCE_DIR/golden/json-syntax/nested.json"
 out=$("$CFNFIX" check "$lenient" 2>&1); code=$?
 [ "$code" -eq 1 ] && pass || fail "check on trailing commas: exit $code, expected 1 (findings, not an error)"
 [ "$(grep -c "^$lenient:[0-9]*:[0-9]*: CF001 \[json-syntax\] trailing comma" <<< "$out")" -eq 10 ] && pass || fail "check lists each trailing comma as CF001: $out"
-printf '{\n  "Resources": {\n    "Data": {\n      "Type": "AWS::DynamoDB::Table",\n      "Properties": {"BillingMode": "PAY_PER_REQUEST",},\n    },\n  },\n}\n' > "$work/table.json"
+printf '{\n  "Resources": {\n    "Data": {\n      "Type": "AWS::DynamoDB::Table",\n      "Properties": {"BillingMode": "PAY_PER_REQUEST", "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"},], "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}],},\n    },\n  },\n}\n' > "$work/table.json"
 cp "$work/table.json" "$work/lenient.json"
 "$CFNFIX" fix "$work/lenient.json" >/dev/null 2>&1; code=$?
 [ "$code" -eq 0 ] && pass || fail "fix on trailing commas: exit $code, expected 0"
