@@ -139,13 +139,23 @@ class Collector {
   }
 
   // Depth first, in source order. Aliases are skipped: the anchored node is
-  // walked where it is written, and following aliases could explode.
+  // walked where it is written, and following aliases could explode. An
+  // anchor written where nothing is resolved (template Metadata, Mappings)
+  // is walked at its first alias from each holder: CloudFormation reads it
+  // there.
   void Walk(NodeId start) {
     stack_.push_back(start);
     while (!stack_.empty()) {
       NodeId id = stack_.back();
       stack_.pop_back();
-      if (id == kNoNode || tree_.node(id).kind == NodeKind::kAlias) continue;
+      if (id == kNoNode) continue;
+      if (tree_.node(id).kind == NodeKind::kAlias) {
+        const NodeId anchored = tree_.Resolve(id);
+        if (!InWalkedSection(anchored) && followed_.insert({from_, anchored}).second) {
+          stack_.push_back(anchored);
+        }
+        continue;
+      }
       if (std::optional<Intrinsic> fn = AsIntrinsic(tree_, id)) {
         VisitIntrinsic(*fn);
         continue;
@@ -259,9 +269,22 @@ class Collector {
     if (sub->variables != kNoNode) PushChildren(sub->variables, 0);
   }
 
+  // Whether `node` lies in a section the collector walks where it is written.
+  bool InWalkedSection(NodeId node) const {
+    NodeId at = node;
+    while (at != kNoNode && tree_.node(at).parent != tmpl_.root()) at = tree_.node(at).parent;
+    if (at == kNoNode) return false;
+    for (std::string_view section : {"Resources", "Outputs", "Conditions", "Rules"}) {
+      if (tree_.Find(tmpl_.root(), section) == at) return true;
+    }
+    return false;
+  }
+
   const Template& tmpl_;
   const Tree& tree_;
   std::vector<Reference>& out_;
+  // (holder, anchored node) pairs walked through an alias.
+  absl::flat_hash_set<std::pair<std::string_view, NodeId>> followed_;
   absl::flat_hash_set<std::string_view> conditions_;
   absl::flat_hash_set<std::string_view> mappings_;
   ReferenceSection section_ = ReferenceSection::kResources;

@@ -33,8 +33,9 @@ bool PluralOf(std::string_view plural, std::string_view singular) {
          plural.substr(0, plural.size() - 3) == singular.substr(0, singular.size() - 1);
 }
 
-bool Resembles(std::string_view name, std::string_view candidate, Resemblance how) {
-  const std::string a = Lower(name), b = Lower(candidate);
+// `a` and `b`: `name` and `candidate` in lower case.
+bool Resembles(std::string_view name, std::string_view candidate, const std::string& a,
+               const std::string& b, Resemblance how) {
   switch (how) {
     case Resemblance::kCase:
       return a == b;
@@ -47,9 +48,13 @@ bool Resembles(std::string_view name, std::string_view candidate, Resemblance ho
       const unsigned char next = static_cast<unsigned char>(candidate[name.size()]);
       return std::isupper(next) || std::isdigit(next) || next == '_';
     }
-    case Resemblance::kSpelling:
-      return std::min(a.size(), b.size()) >= 3 &&
-             EditDistance(a, b) <= (std::min(a.size(), b.size()) >= 8 ? 2 : 1);
+    case Resemblance::kSpelling: {
+      const size_t limit = std::min(a.size(), b.size()) >= 8 ? 2 : 1;
+      // Each edit changes the length by one at most: most candidates go without the table.
+      const size_t longer = std::max(a.size(), b.size()), shorter = std::min(a.size(), b.size());
+      return shorter >= 3 && longer - shorter <= limit &&
+             EditDistance(a, b) <= static_cast<int>(limit);
+    }
   }
   return false;
 }
@@ -60,11 +65,17 @@ ClosestNames FindClosestNames(std::string_view name,
                               absl::Span<const std::string_view> candidates) {
   ClosestNames closest;
   if (std::find(candidates.begin(), candidates.end(), name) != candidates.end()) return closest;
+  const std::string lower_name = Lower(name);
+  std::vector<std::string> lower_candidates;
+  lower_candidates.reserve(candidates.size());
+  for (std::string_view candidate : candidates) lower_candidates.push_back(Lower(candidate));
   for (Resemblance how : {Resemblance::kCase, Resemblance::kPlural, Resemblance::kExtension,
                           Resemblance::kSpelling}) {
     closest.resemblance = how;
-    for (std::string_view candidate : candidates) {
-      if (Resembles(name, candidate, how)) closest.names.push_back(candidate);
+    for (size_t i = 0; i < candidates.size(); ++i) {
+      if (Resembles(name, candidates[i], lower_name, lower_candidates[i], how)) {
+        closest.names.push_back(candidates[i]);
+      }
     }
     if (!closest.names.empty()) return closest;
   }
@@ -105,6 +116,9 @@ std::string_view UniqueSuggestion(std::string_view name,
   int close = 0;
   for (std::string_view candidate : candidates) {
     if (candidate == name) return {};
+    const size_t gap = name.size() > candidate.size() ? name.size() - candidate.size()
+                                                       : candidate.size() - name.size();
+    if (gap > static_cast<size_t>(max_distance)) continue;  // too far without the table
     if (EditDistance(name, candidate) > max_distance) continue;
     found = candidate;
     ++close;

@@ -134,6 +134,32 @@ TEST(ReferenceGraphTest, YamlShortAndLongForms) {
   EXPECT_TRUE(b.graph->FindCycles().empty());
 }
 
+// An anchor where nothing is resolved (template Metadata) is read through
+// each alias in a resolved place, once per holder; an anchor inside a
+// resource is recorded where it is written only.
+TEST(ReferenceGraphTest, AliasesToAnchorsOutsideResolvedSectionsAreFollowed) {
+  Built b = Build(R"(Metadata:
+  Shared: &shared {Key: stage, Value: !Ref Stage}
+Resources:
+  A:
+    Type: AWS::SQS::Queue
+    Properties: {Tags: [*shared, *shared]}
+  B:
+    Type: AWS::SQS::Queue
+    Properties: {Tags: [*shared, &local {Key: q, Value: !Ref AWS::Regoin}]}
+  C:
+    Type: AWS::SQS::Queue
+    Properties: {Tags: [*local]}
+)");
+  ASSERT_TRUE(b.graph.has_value());
+  std::vector<std::string> expected = {
+      "A Ref Stage (unknown) @2:44",
+      "B Ref Stage (unknown) @2:44",
+      "B Ref AWS::Regoin (unknown) @9:62",
+  };
+  EXPECT_EQ(Describe(*b.tree, b.graph->references()), expected);
+}
+
 // A short-form tag over a long-form call, and a map name computed by a
 // nested FindInMap: the references inside are still references (the
 // parameters they name are used).
