@@ -121,8 +121,11 @@ constexpr int kMaxDepth = 8;
 
 struct Site {
   RuleContext& ctx;
-  std::string where;      // "AWS::EC2::VPC 'Vpc' property CidrBlock"
+  const SchemaPlace& place;
   bool packaged = false;  // A path for the package command is a string in an object's place.
+
+  // "AWS::EC2::VPC 'Vpc' property CidrBlock"; built only for a finding.
+  std::string where() const { return engine::DescribePlace(place); }
 };
 
 std::string_view Article(std::string_view type) {  // "an Integer", "a String"
@@ -136,7 +139,7 @@ void ReportBare(const Site& site, NodeId node, cfn::IntrinsicKind kind, std::str
   fix.RenameKey(site.ctx.tree().Resolve(node), 0, name);
   site.ctx.Report(site.ctx.RangeOf(key),
                   absl::StrFormat("%s is an object with the key %s where %s is required: it is %s",
-                                  site.where, name.substr(4), wanted, name),
+                                  site.where(), name.substr(4), wanted, name),
                   std::move(fix));
 }
 
@@ -253,7 +256,7 @@ void ReportSingle(const Site& site, NodeId node, std::string_view type, absl::St
     fix.ReplaceValueOrItem(node, Value::Seq({*std::move(value)}));
   }
   site.ctx.Report(site.ctx.RangeOf(node),
-                  absl::StrFormat("%s is a single value where a %s is required: %s", site.where,
+                  absl::StrFormat("%s is a single value where a %s is required: %s", site.where(),
                                   schema::DescribeType(type),
                                   blocker.ok() ? "a list of one" : "CloudFormation rejects it"),
                   std::move(fix));
@@ -263,7 +266,8 @@ void ReportMismatch(const Site& site, NodeId node, std::string_view written,
                     std::string_view type) {
   site.ctx.Report(site.ctx.RangeOf(node),
                   absl::StrFormat("%s is %s where %s %s is required: CloudFormation rejects it",
-                                  site.where, written, Article(type), schema::DescribeType(type)));
+                                  site.where(), written, Article(type),
+                                  schema::DescribeType(type)));
 }
 
 // A literal scalar CloudFormation cannot read as the scalar kind required.
@@ -380,11 +384,11 @@ bool CheckTagShape(const Site& site, const schema::ResourceType& type, NodeId va
   const std::string message = list_for_map ? absl::StrFormat(
                                                  "%s is a list of Key/Value pairs where %s "
                                                  "takes its tags as a map",
-                                                 site.where, type.name)
+                                                 site.where(), type.name)
                                            : absl::StrFormat(
                                                  "%s is a map where %s takes its tags as a "
                                                  "list of Key/Value pairs",
-                                                 site.where, type.name);
+                                                 site.where(), type.name);
   site.ctx.Report(site.ctx.RangeOf(value), message, std::move(fix));
   return true;
 }
@@ -396,7 +400,7 @@ void CheckProperty(RuleContext& ctx, const SchemaPlace& place, const schema::Pro
   const bool top = place.path.size() == 1;
   const std::pair<std::string_view, std::string_view> entry{place.type->name, property.name};
   const Site site{.ctx = ctx,
-                  .where = engine::DescribePlace(place),
+                  .place = place,
                   .packaged = top && absl::c_linear_search(kPackaged, entry)};
   if (top && property.name == place.type->tag_property &&
       CheckTagShape(site, *place.type, value)) {

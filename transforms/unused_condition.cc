@@ -105,7 +105,7 @@ void Check(RuleContext& ctx) {
   // An alias (CF002 writes them out first) or a function written without Fn:: (CF705
   // makes it a call) can hide where a condition is used.
   if (!cfn::IsMapping(tree, conditions) || cfn::HasAliases(tree) ||
-      cfn::HasCallWithoutFnPrefix(tree)) {
+      ctx.HasCallWithoutFnPrefix()) {
     return;
   }
   const absl::flat_hash_set<std::string_view> used = UsedConditions(ctx.references());

@@ -95,7 +95,7 @@ void Check(RuleContext& ctx) {
   const NodeId mappings = ctx.tmpl().mappings_section();
   // A FindInMap written without Fn:: (CF705 makes it a call) reads a mapping too.
   if (!cfn::IsMapping(tree, mappings) || cfn::HasAliases(tree) ||
-      cfn::HasCallWithoutFnPrefix(tree)) {
+      ctx.HasCallWithoutFnPrefix()) {
     return;
   }
   std::optional<absl::flat_hash_set<std::string_view>> read = ReadMappings(tree);

@@ -121,7 +121,7 @@ void Check(RuleContext& ctx) {
   // An alias (CF002 writes them out first) or a function written without Fn:: (CF705
   // makes it a call) can hide a reference.
   if (!cfn::IsMapping(tree, parameters) || cfn::HasAliases(tree) ||
-      cfn::HasCallWithoutFnPrefix(tree)) {
+      ctx.HasCallWithoutFnPrefix()) {
     return;
   }
   const Names used = UsedParameters(ctx.references());

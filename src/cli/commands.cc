@@ -208,6 +208,14 @@ std::optional<Run> StartRun(const CommonOptions& common, Mode mode,
   return Run{std::move(options), *std::move(results)};
 }
 
+// A fixed file that could not be written: said on stderr, and reported as
+// not fixed (its findings stay).
+void ReportWriteFailure(FileResult& r, const absl::Status& status) {
+  std::cerr << FormatError(r.outcome.path, status) << "\n";
+  r.outcome.applied.clear();
+  r.outcome.remaining = r.outcome.findings;
+}
+
 }  // namespace
 
 int RunCheck(const CommonOptions& common) {
@@ -265,6 +273,9 @@ int RunFix(const CommonOptions& common, const std::string& patch_path) {
   // With stdin, the fixed text owns stdout and the report goes to stderr.
   bool stdin_mode = false;
   bool write_failed = false;
+  // Written together: one wait for the disk, not one per file (each stays atomic).
+  std::vector<FileResult*> to_write;
+  std::vector<FileWrite> writes;
   for (FileResult& r : *results) {
     if (r.from_stdin) {
       stdin_mode = true;
@@ -272,15 +283,19 @@ int RunFix(const CommonOptions& common, const std::string& patch_path) {
       continue;
     }
     if (!r.outcome.changed()) continue;
-    absl::Status written = r.snapshot
-                               ? WriteFileAtomically(r.outcome.path, r.outcome.fixed, *r.snapshot)
-                               : absl::InternalError("file was not snapshotted when read");
-    if (!written.ok()) {
-      std::cerr << FormatError(r.outcome.path, written) << "\n";
+    if (!r.snapshot) {
+      ReportWriteFailure(r, absl::InternalError("file was not snapshotted when read"));
       write_failed = true;
-      r.outcome.applied.clear();
-      r.outcome.remaining = r.outcome.findings;
+      continue;
     }
+    to_write.push_back(&r);
+    writes.push_back({.path = r.outcome.path, .content = r.outcome.fixed, .expected = *r.snapshot});
+  }
+  const std::vector<absl::Status> written = WriteFilesAtomically(writes);
+  for (size_t i = 0; i < to_write.size(); ++i) {
+    if (written[i].ok()) continue;
+    ReportWriteFailure(*to_write[i], written[i]);
+    write_failed = true;
   }
   // Temporary files of an earlier run that was killed mid-write.
   std::vector<std::string> on_disk;

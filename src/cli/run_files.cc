@@ -37,7 +37,8 @@ FileResult ProcessOne(const WalkEntry& entry, const RunOptions& options,
     return result;
   }
   result.read_ok = true;
-  if (!result.from_stdin) {
+  // Only a file about to be written needs its snapshot (hashing is a pass over every byte).
+  if (!result.from_stdin && options.mode == Mode::kFix) {
     absl::StatusOr<FileSnapshot> snapshot = SnapshotFile(entry.path, (*source)->text());
     if (snapshot.ok()) result.snapshot = *snapshot;
   }

@@ -17,7 +17,7 @@ enum class Mode { kCheck, kFix };
 
 struct FileResult {
   engine::FileOutcome outcome;
-  // Set for files read from disk, to detect changes before writing.
+  // Set in fix mode for files read from disk, to detect changes before writing.
   std::optional<FileSnapshot> snapshot;
   // Why the file was not processed at all (symlink outside the tree...).
   std::string skip_reason;

@@ -1,5 +1,7 @@
 #include "src/cli/settings.h"
 
+#include <filesystem>
+
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "src/cli/report.h"
@@ -35,6 +37,15 @@ std::optional<std::string> SettingsResolver::WorkingDirectoryConfig() {
   return *cwd_config_;
 }
 
+std::optional<std::string> SettingsResolver::NearestConfig(const std::string& path) {
+  std::string directory = std::filesystem::path(path).parent_path().string();
+  auto it = nearest_by_directory_.find(directory);
+  if (it == nearest_by_directory_.end()) {
+    it = nearest_by_directory_.emplace(std::move(directory), FindConfigFileFor(path)).first;
+  }
+  return it->second;
+}
+
 absl::StatusOr<const FileConfig*> SettingsResolver::Load(const std::string& config_path) {
   auto it = loaded_.find(config_path);
   if (it == loaded_.end()) {
@@ -56,7 +67,7 @@ absl::StatusOr<EffectiveSettings> SettingsResolver::For(const std::string& path)
     settings.config_file = request_.config_path;
     settings.config_reason = "--config";
   } else if (std::optional<std::string> nearest = path == "-" ? std::nullopt
-                                                               : FindConfigFileFor(path)) {
+                                                               : NearestConfig(path)) {
     settings.config_file = nearest;
     settings.config_reason = "nearest to the template, up to the repository root";
   } else if (std::optional<std::string> cwd = WorkingDirectoryConfig()) {

@@ -54,11 +54,14 @@ class SettingsResolver {
  private:
   absl::StatusOr<const FileConfig*> Load(const std::string& config_path);
   std::optional<std::string> WorkingDirectoryConfig();
+  // FindConfigFileFor, asked once per directory (a run names many files of few directories).
+  std::optional<std::string> NearestConfig(const std::string& path);
 
   SettingsRequest request_;
   engine::FixerOptions base_;
   std::map<std::string, absl::StatusOr<FileConfig>> loaded_;
   std::optional<std::optional<std::string>> cwd_config_;
+  std::map<std::string, std::optional<std::string>> nearest_by_directory_;
 };
 
 // `cfnfix config PATH`: the settings as YAML, each value's origin in a

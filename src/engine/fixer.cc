@@ -27,6 +27,9 @@ struct Analysis {
   std::vector<Diagnostic> diagnostics;
   std::shared_ptr<const SourceText> source;
   std::vector<std::string> unused_suppressions;
+  // For the fix loop: the names the template references without declaring
+  // them (UndeclaredNames), read off this pass's tree rather than a new parse.
+  std::set<std::string> undeclared;
 };
 
 bool Repairs(const Diagnostic& d, Applicability apply_at_least) {
@@ -67,7 +70,7 @@ void HoldBackAnchorRemovals(const syntax::Tree& tree, std::vector<Diagnostic>& d
 }
 
 Analysis Analyze(std::shared_ptr<const SourceText> source, syntax::Format format,
-                 const FixerOptions& options) {
+                 const FixerOptions& options, bool with_undeclared = false) {
   Analysis analysis;
   analysis.source = source;
   absl::StatusOr<syntax::Tree> tree = syntax::ParseSource(source, options.parse_options, format);
@@ -96,6 +99,7 @@ Analysis Analyze(std::shared_ptr<const SourceText> source, syntax::Format format
     RuleContext context(shared, *rule, options.rule_options, found, options.nested_stack_callers);
     rule->check(context);
   }
+  if (with_undeclared) analysis.undeclared = UndeclaredNames(*tree, *tmpl, shared.references());
   Suppressions suppressions = Suppressions::Collect(*tree, *tmpl, options.other_tools_suppressions);
   for (Diagnostic& d : found) {
     if (!suppressions.Silences(*d.rule, d.range.begin)) analysis.diagnostics.push_back(std::move(d));
@@ -142,8 +146,7 @@ std::string RuleNames(const std::vector<Finding>& findings) {
   return absl::StrJoin(names, ", ");
 }
 
-FileOutcome Start(const std::shared_ptr<const SourceText>& source, const FixerOptions& options,
-                  Analysis& first) {
+FileOutcome Start(const std::shared_ptr<const SourceText>& source, Analysis& first) {
   FileOutcome outcome;
   outcome.path = source->name();
   outcome.original = std::string(source->text());
@@ -168,20 +171,6 @@ std::string Unsound(const ApplyResult& applied, const std::set<std::string>& und
   const std::string added = NewlyUndeclared(undeclared_before, *after);
   if (added.empty()) return "";
   return absl::StrCat("it references names the template does not declare: ", added);
-}
-
-// The names the fixed text references without declaring them that the
-// original did not; empty when nothing was applied.
-std::string DanglingAfterFixes(const FileOutcome& outcome, syntax::Format format,
-                               const FixerOptions& options) {
-  if (outcome.applied.empty()) return "";
-  absl::StatusOr<std::set<std::string>> before =
-      UndeclaredNames(outcome.original, format, options.parse_options);
-  absl::StatusOr<std::set<std::string>> after =
-      UndeclaredNames(outcome.fixed, format, options.parse_options);
-  // Lenient JSON in, strict out: `before` may not read; the passes checked the output.
-  if (!before.ok() || !after.ok()) return "";
-  return NewlyUndeclared(*before, *after);
 }
 
 bool SeveralRules(const ApplyResult& applied,
@@ -239,14 +228,15 @@ void KeepRulesThatFitTogether(std::string_view text, const ApplyResult& applied,
 FileOutcome CheckSource(std::shared_ptr<const SourceText> source, const FixerOptions& options) {
   syntax::Format format = syntax::DetectFormat(source->name(), source->text());
   Analysis first = Analyze(source, format, options);
-  return Start(source, options, first);
+  return Start(source, first);
 }
 
 FileOutcome FixSource(std::shared_ptr<const SourceText> source, const FixerOptions& options) {
   // The format is decided once: a fixed JSON file must still parse as JSON.
   const syntax::Format format = syntax::DetectFormat(source->name(), source->text());
-  Analysis analysis = Analyze(source, format, options);
-  FileOutcome outcome = Start(source, options, analysis);
+  Analysis analysis = Analyze(source, format, options, /*with_undeclared=*/true);
+  FileOutcome outcome = Start(source, analysis);
+  const std::set<std::string> undeclared_originally = analysis.undeclared;
   if (!outcome.status.ok() || !outcome.is_template) return outcome;
 
   for (int pass = 0;; ++pass) {
@@ -273,7 +263,9 @@ FileOutcome FixSource(std::shared_ptr<const SourceText> source, const FixerOptio
       outcome.fixed = std::string(analysis.source->text());
       // A pass may leave a name dangling that the next removes (a condition used only by
       // a removed condition); the result must not.
-      const std::string dangling = DanglingAfterFixes(outcome, format, options);
+      const std::string dangling =
+          outcome.applied.empty() ? ""
+                                  : NewlyUndeclared(undeclared_originally, analysis.undeclared);
       if (!dangling.empty()) {
         outcome.status = absl::InternalError(absl::StrCat(
             "1:1: internal error: fixes by ", RuleNames(outcome.applied),
@@ -298,10 +290,7 @@ FileOutcome FixSource(std::shared_ptr<const SourceText> source, const FixerOptio
     }
     ApplyResult applied = ApplyFixes(analysis.source->text(), fixes);
     // Names the text already leaves undeclared are the author's; only new ones are a clash.
-    absl::StatusOr<std::set<std::string>> undeclared =
-        UndeclaredNames(analysis.source->text(), format, options.parse_options);
-    const std::set<std::string> undeclared_before =
-        undeclared.ok() ? *std::move(undeclared) : std::set<std::string>();
+    const std::set<std::string>& undeclared_before = analysis.undeclared;
     // Fixes by different rules can each be sound yet clash (one renames a key to the name
     // another adds, one removes a parameter another starts to Ref): when their joint output
     // is unsound, this pass keeps the rules whose fixes fit together and the others are
@@ -332,7 +321,7 @@ FileOutcome FixSource(std::shared_ptr<const SourceText> source, const FixerOptio
     }
     SortByPosition(made);
     auto next = SourceText::Create(applied.text, source->name());
-    Analysis reparsed = Analyze(next, format, options);
+    Analysis reparsed = Analyze(next, format, options, /*with_undeclared=*/true);
     if (reparsed.status.ok() && reparsed.lenient && !analysis.lenient) {
       // Strict in, lenient out: a fix wrote a trailing comma.
       reparsed.status = absl::InvalidArgumentError("1:1: the output has trailing commas");

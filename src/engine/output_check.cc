@@ -37,6 +37,16 @@ void AddUndeclaredInterfaceNames(const syntax::Tree& tree, const cfn::Template& 
 
 }  // namespace
 
+std::set<std::string> UndeclaredNames(const syntax::Tree& tree, const cfn::Template& tmpl,
+                                      const cfn::ReferenceGraph& graph) {
+  std::set<std::string> names;
+  for (const cfn::Reference& ref : graph.references()) {
+    if (ref.target_kind == cfn::TargetKind::kUnknown) names.insert(std::string(ref.target));
+  }
+  AddUndeclaredInterfaceNames(tree, tmpl, names);
+  return names;
+}
+
 absl::StatusOr<std::set<std::string>> UndeclaredNames(std::string_view text,
                                                        syntax::Format format,
                                                        const syntax::ParseOptions& options) {
@@ -45,14 +55,7 @@ absl::StatusOr<std::set<std::string>> UndeclaredNames(std::string_view text,
   if (!tree.ok()) return tree.status();
   absl::StatusOr<cfn::Template> tmpl = cfn::Template::FromTree(*tree, options.max_alias_expansion);
   if (!tmpl.ok()) return tmpl.status();
-  std::set<std::string> names;
-  // Named: references() points into the graph, which a temporary would not outlive.
-  const cfn::ReferenceGraph graph = cfn::ReferenceGraph::Build(*tmpl);
-  for (const cfn::Reference& ref : graph.references()) {
-    if (ref.target_kind == cfn::TargetKind::kUnknown) names.insert(std::string(ref.target));
-  }
-  AddUndeclaredInterfaceNames(*tree, *tmpl, names);
-  return names;
+  return UndeclaredNames(*tree, *tmpl, cfn::ReferenceGraph::Build(*tmpl));
 }
 
 std::string NewlyUndeclared(const std::set<std::string>& before,

@@ -10,6 +10,8 @@
 #include <string_view>
 
 #include "absl/status/statusor.h"
+#include "src/cfn/reference_graph.h"
+#include "src/cfn/template.h"
 #include "src/syntax/load/load.h"
 
 namespace cfnfix::engine {
@@ -21,6 +23,10 @@ namespace cfnfix::engine {
 absl::StatusOr<std::set<std::string>> UndeclaredNames(std::string_view text,
                                                        syntax::Format format,
                                                        const syntax::ParseOptions& options);
+
+// The same, of a template already read (its reference graph built).
+std::set<std::string> UndeclaredNames(const syntax::Tree& tree, const cfn::Template& tmpl,
+                                      const cfn::ReferenceGraph& graph);
 
 // The names in `after` that are not in `before`, comma-separated; empty
 // when the fixes left no new dangling reference.

@@ -73,6 +73,10 @@ class RuleContext {
   std::vector<const cfn::Resource*> ResourcesOfTypes(
       std::initializer_list<std::string_view> types) const;
 
+  // Whether a function is written without its Fn:: prefix anywhere
+  // (cfn::HasCallWithoutFnPrefix, computed once per template).
+  bool HasCallWithoutFnPrefix() const { return analyses_.HasCallWithoutFnPrefix(); }
+
   // The templates of this run that deploy this one as a nested stack.
   absl::Span<const NestedStackCaller> nested_stack_callers() const { return callers_; }
 

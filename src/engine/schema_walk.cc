@@ -18,11 +18,11 @@ using PropertyVisitor =
 
 constexpr int kMaxDepth = 8;
 
-void WalkMapping(const Tree& tree, const SchemaPlace& place, const schema::Shape& shape,
+void WalkMapping(const Tree& tree, SchemaPlace& place, const schema::Shape& shape,
                  NodeId mapping, int depth, Visitor visit);
 
 // Steps into a property's value: an object, or the objects of a list.
-void WalkValue(const Tree& tree, const SchemaPlace& place, const schema::Property& property,
+void WalkValue(const Tree& tree, SchemaPlace& place, const schema::Property& property,
                NodeId value, int depth, Visitor visit) {
   // A map's keys are the author's names, not the shape's.
   if (property.shape == nullptr || property.type.find("m:") != std::string_view::npos) return;
@@ -42,28 +42,31 @@ void WalkValue(const Tree& tree, const SchemaPlace& place, const schema::Propert
   }
 }
 
-// Calls `visit` for each entry of `mapping` the shape describes, with its place.
-void ForEachProperty(const Tree& tree, const SchemaPlace& place, const schema::Shape& shape,
-                     NodeId mapping, PropertyVisitor visit) {
+// Calls `visit` for each entry of `mapping` the shape describes, with its
+// place: `place` with the entry's name appended for the call (one path
+// grows and shrinks along the walk instead of a copy per entry).
+template <typename Visit>
+void ForEachProperty(const Tree& tree, SchemaPlace& place, const schema::Shape& shape,
+                     NodeId mapping, const Visit& visit) {
   for (size_t index = 0; index < tree.pair_count(mapping); ++index) {
     const syntax::Node& key = tree.node(tree.key(mapping, index));
     if (key.kind != NodeKind::kScalar || !key.tag.empty()) continue;
     const schema::Property* property = shape.Find(key.value);
     // A read-only property is the service's to set; its value is not checked.
     if (property == nullptr || property->read_only) continue;
-    SchemaPlace inner = place;
-    inner.path.push_back(property->name);
-    visit(inner, *property, tree.value(mapping, index));
+    place.path.push_back(property->name);
+    visit(*property, tree.value(mapping, index));
+    place.path.pop_back();
   }
 }
 
-void WalkMapping(const Tree& tree, const SchemaPlace& place, const schema::Shape& shape,
+void WalkMapping(const Tree& tree, SchemaPlace& place, const schema::Shape& shape,
                  NodeId mapping, int depth, Visitor visit) {
   if (depth > kMaxDepth) return;
   visit(place, shape, mapping);
   ForEachProperty(tree, place, shape, mapping,
-                  [&](const SchemaPlace& inner, const schema::Property& property, NodeId value) {
-                    WalkValue(tree, inner, property, value, depth, visit);
+                  [&](const schema::Property& property, NodeId value) {
+                    WalkValue(tree, place, property, value, depth, visit);
                   });
 }
 
@@ -83,7 +86,7 @@ std::string DescribePlace(const SchemaPlace& place) {
 void VisitSchemaObjects(const Tree& tree, const cfn::Resource& resource,
                         const schema::ResourceType& type, Visitor visit) {
   if (!cfn::IsLiteral(tree, resource.properties, NodeKind::kMapping)) return;
-  const SchemaPlace place{.resource = &resource, .type = &type, .path = {}};
+  SchemaPlace place{.resource = &resource, .type = &type, .path = {}};
   WalkMapping(tree, place, type.properties, tree.Resolve(resource.properties), 0, visit);
 }
 
@@ -104,9 +107,12 @@ void VisitSchemaObjects(const Tree& tree, const cfn::Template& tmpl, Visitor vis
 void VisitSchemaProperties(const Tree& tree, const cfn::Template& tmpl, PropertyVisitor visit) {
   VisitSchemaObjects(tree, tmpl,
                      [&](const SchemaPlace& place, const schema::Shape& shape, NodeId mapping) {
-                       if (mapping != syntax::kNoNode) {
-                         ForEachProperty(tree, place, shape, mapping, visit);
-                       }
+                       if (mapping == syntax::kNoNode) return;
+                       SchemaPlace inner = place;
+                       ForEachProperty(tree, inner, shape, mapping,
+                                       [&](const schema::Property& property, NodeId value) {
+                                         visit(inner, property, value);
+                                       });
                      });
 }
 

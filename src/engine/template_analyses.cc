@@ -1,5 +1,7 @@
 #include "src/engine/template_analyses.h"
 
+#include "src/cfn/walk.h"
+
 namespace cfnfix::engine {
 
 const cfn::ReferenceGraph& TemplateAnalyses::references() const {
@@ -18,6 +20,13 @@ absl::Span<const cfn::Resource* const> TemplateAnalyses::ResourcesOfType(
   auto it = by_type_->find(type);
   if (it == by_type_->end()) return {};
   return it->second;
+}
+
+bool TemplateAnalyses::HasCallWithoutFnPrefix() const {
+  if (!has_call_without_fn_prefix_) {
+    has_call_without_fn_prefix_ = cfn::HasCallWithoutFnPrefix(tree_);
+  }
+  return *has_call_without_fn_prefix_;
 }
 
 }  // namespace cfnfix::engine

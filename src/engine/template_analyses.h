@@ -32,12 +32,16 @@ class TemplateAnalyses {
   // The resources of `type`, in source order.
   absl::Span<const cfn::Resource* const> ResourcesOfType(std::string_view type) const;
 
+  // cfn::HasCallWithoutFnPrefix of the tree (a walk over every node).
+  bool HasCallWithoutFnPrefix() const;
+
  private:
   const syntax::Tree& tree_;
   const cfn::Template& template_;
   mutable std::optional<cfn::ReferenceGraph> references_;
   mutable std::optional<absl::flat_hash_map<std::string_view, std::vector<const cfn::Resource*>>>
       by_type_;
+  mutable std::optional<bool> has_call_without_fn_prefix_;
 };
 
 }  // namespace cfnfix::engine

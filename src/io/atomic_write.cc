@@ -8,6 +8,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <map>
+#include <optional>
+#include <set>
+#include <utility>
+
 #include "absl/strings/str_cat.h"
 #include "src/io/temp_files.h"
 
@@ -70,12 +75,32 @@ absl::Status WriteAll(int fd, std::string_view content) {
 // Removes the temporary file unless the rename consumed it.
 class TempFileGuard {
  public:
+  TempFileGuard() = default;
+  TempFileGuard(TempFileGuard&& other) noexcept
+      : fd(std::exchange(other.fd, -1)), path(std::exchange(other.path, {})) {}
+  TempFileGuard& operator=(TempFileGuard&&) = delete;
   ~TempFileGuard() {
     if (fd >= 0) close(fd);
     if (!path.empty()) unlink(path.c_str());
   }
   int fd = -1;
   std::string path;
+};
+
+absl::Status Close(TempFileGuard& temp) {
+  if (temp.fd < 0) return absl::OkStatus();
+  if (close(std::exchange(temp.fd, -1)) != 0) {
+    return ErrnoStatus(errno, "cannot close temporary file");
+  }
+  return absl::OkStatus();
+}
+
+// A replacement written to its temporary file, not yet renamed over the original.
+struct PreparedWrite {
+  std::string real_path;
+  std::string dir;
+  uint64_t device = 0;
+  TempFileGuard temp;
 };
 
 // Same file as when it was read: same identity, size, time and bytes.
@@ -130,16 +155,23 @@ absl::StatusOr<FileSnapshot> SnapshotFile(const std::string& path,
   return snapshot;
 }
 
-absl::Status WriteFileAtomically(const std::string& path, std::string_view content,
-                                 const FileSnapshot& expected) {
+namespace {
+
+// Everything up to the data reaching the disk: checks, a temporary file in
+// the original's directory with the new content, the original's owner and
+// mode. The temporary file stays open for the flush.
+absl::StatusOr<PreparedWrite> Prepare(const std::string& path, std::string_view content,
+                                      const FileSnapshot& expected) {
   // Write through symlinks: the rename must replace the target, not the link.
   char* resolved = realpath(path.c_str(), nullptr);
   if (resolved == nullptr) {
     if (errno == ENOENT) return absl::NotFoundError("no such file or directory");
     return ErrnoStatus(errno, "cannot resolve path");
   }
-  const std::string real_path = resolved;
+  PreparedWrite prepared;
+  prepared.real_path = resolved;
   free(resolved);
+  const std::string& real_path = prepared.real_path;
 
   struct stat st;
   if (stat(real_path.c_str(), &st) != 0) return ErrnoStatus(errno, "cannot stat");
@@ -147,25 +179,27 @@ absl::Status WriteFileAtomically(const std::string& path, std::string_view conte
   if (!MayWrite(real_path, st)) {
     return absl::PermissionDeniedError("file is read-only; not modified");
   }
-  // Fail early when the file is already different; checked again below.
+  // Fail early when the file is already different; checked again before the rename.
   if (absl::Status s = CheckUnchanged(real_path, expected); !s.ok()) return s;
 
   const size_t slash = real_path.rfind('/');
-  const std::string dir = slash == 0 ? "/" : real_path.substr(0, slash);
+  prepared.dir = slash == 0 ? "/" : real_path.substr(0, slash);
+  prepared.device = static_cast<uint64_t>(st.st_dev);
   const std::string base = real_path.substr(slash + 1);
 
-  TempFileGuard temp;
+  TempFileGuard& temp = prepared.temp;
   for (int attempt = 0; attempt < 100 && temp.fd < 0; ++attempt) {
-    std::string name = TempFilePath(dir, base);
+    std::string name = TempFilePath(prepared.dir, base);
     temp.fd = open(name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (temp.fd >= 0) {
       temp.path = std::move(name);
     } else if (errno != EEXIST) {
-      return ErrnoStatus(errno, absl::StrCat("cannot create temporary file in ", dir));
+      return ErrnoStatus(errno, absl::StrCat("cannot create temporary file in ", prepared.dir));
     }
   }
   if (temp.fd < 0) {
-    return absl::InternalError(absl::StrCat("cannot find a free temporary name in ", dir));
+    return absl::InternalError(
+        absl::StrCat("cannot find a free temporary name in ", prepared.dir));
   }
 
   if (absl::Status s = WriteAll(temp.fd, content); !s.ok()) return s;
@@ -178,18 +212,38 @@ absl::Status WriteFileAtomically(const std::string& path, std::string_view conte
   if (fchmod(temp.fd, st.st_mode & 07777) != 0) {
     return ErrnoStatus(errno, "cannot set mode of temporary file");
   }
-  if (fsync(temp.fd) != 0) return ErrnoStatus(errno, "cannot sync temporary file");
-  int fd = temp.fd;
-  temp.fd = -1;
-  if (close(fd) != 0) return ErrnoStatus(errno, "cannot close temporary file");
+  return prepared;
+}
 
-  if (absl::Status s = CheckUnchanged(real_path, expected); !s.ok()) return s;
-  if (rename(temp.path.c_str(), real_path.c_str()) != 0) {
+// Flushes the temporary file's data to the disk and closes it.
+absl::Status SyncAndClose(TempFileGuard& temp) {
+  if (fsync(temp.fd) != 0) return ErrnoStatus(errno, "cannot sync temporary file");
+  return Close(temp);
+}
+
+// Flushes every written file of the file system that holds `dir`.
+bool SyncFileSystem(const std::string& dir) {
+  int dir_fd = open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir_fd < 0) return false;
+  const bool synced = syncfs(dir_fd) == 0;
+  close(dir_fd);
+  return synced;
+}
+
+// The temporary file is complete and durable: renames it over the original
+// unless the original changed meanwhile.
+absl::Status Commit(PreparedWrite& prepared, const FileSnapshot& expected) {
+  TempFileGuard& temp = prepared.temp;
+  if (absl::Status s = CheckUnchanged(prepared.real_path, expected); !s.ok()) return s;
+  if (rename(temp.path.c_str(), prepared.real_path.c_str()) != 0) {
     return ErrnoStatus(errno, "cannot rename temporary file over the original");
   }
   temp.path.clear();
+  return absl::OkStatus();
+}
 
-  // Make the rename itself durable.
+// Makes the renames in `dir` durable.
+absl::Status SyncDirectory(const std::string& dir) {
   int dir_fd = open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dir_fd < 0) return ErrnoStatus(errno, "written, but cannot open directory to sync");
   int sync_result = fsync(dir_fd);
@@ -199,6 +253,59 @@ absl::Status WriteFileAtomically(const std::string& path, std::string_view conte
     return ErrnoStatus(sync_errno, "written, but cannot sync directory");
   }
   return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::Status WriteFileAtomically(const std::string& path, std::string_view content,
+                                 const FileSnapshot& expected) {
+  absl::StatusOr<PreparedWrite> prepared = Prepare(path, content, expected);
+  if (!prepared.ok()) return prepared.status();
+  if (absl::Status s = SyncAndClose(prepared->temp); !s.ok()) return s;
+  if (absl::Status s = Commit(*prepared, expected); !s.ok()) return s;
+  return SyncDirectory(prepared->dir);
+}
+
+std::vector<absl::Status> WriteFilesAtomically(absl::Span<const FileWrite> writes) {
+  std::vector<absl::Status> statuses(writes.size());
+  std::vector<std::optional<PreparedWrite>> prepared(writes.size());
+  // Written and closed one by one: a run may write more files than it may hold open.
+  for (size_t i = 0; i < writes.size(); ++i) {
+    absl::StatusOr<PreparedWrite> one =
+        Prepare(writes[i].path, writes[i].content, writes[i].expected);
+    if (one.ok()) statuses[i] = Close(one->temp);
+    if (!one.ok()) {
+      statuses[i] = one.status();
+    } else if (statuses[i].ok()) {
+      prepared[i].emplace(*std::move(one));
+    }
+  }
+  // One flush per file system instead of one per file; where syncfs is
+  // refused, each file is reopened and synced on its own.
+  std::map<uint64_t, bool> flushed;
+  for (size_t i = 0; i < writes.size(); ++i) {
+    if (!prepared[i]) continue;
+    auto [it, first] = flushed.emplace(prepared[i]->device, false);
+    if (first) it->second = SyncFileSystem(prepared[i]->dir);
+    if (it->second) continue;
+    TempFileGuard& temp = prepared[i]->temp;
+    temp.fd = open(temp.path.c_str(), O_RDONLY | O_CLOEXEC);
+    statuses[i] = temp.fd < 0 ? ErrnoStatus(errno, "cannot reopen temporary file to sync")
+                              : SyncAndClose(temp);
+    if (!statuses[i].ok()) prepared[i].reset();
+  }
+  std::set<std::string> directories;
+  for (size_t i = 0; i < writes.size(); ++i) {
+    if (!prepared[i]) continue;
+    statuses[i] = Commit(*prepared[i], writes[i].expected);
+    if (statuses[i].ok()) directories.insert(prepared[i]->dir);
+  }
+  std::map<std::string, absl::Status> synced;
+  for (const std::string& dir : directories) synced.emplace(dir, SyncDirectory(dir));
+  for (size_t i = 0; i < writes.size(); ++i) {
+    if (prepared[i] && statuses[i].ok()) statuses[i] = synced.at(prepared[i]->dir);
+  }
+  return statuses;
 }
 
 }  // namespace cfnfix

@@ -5,9 +5,11 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/types/span.h"
 
 namespace cfnfix {
 
@@ -47,6 +49,21 @@ absl::StatusOr<FileSnapshot> SnapshotFile(const std::string& path,
 // the original keep the old contents, as with any rename-based save.
 absl::Status WriteFileAtomically(const std::string& path, std::string_view content,
                                  const FileSnapshot& expected);
+
+// One file for WriteFilesAtomically.
+struct FileWrite {
+  std::string path;
+  std::string_view content;
+  FileSnapshot expected;
+};
+
+// WriteFileAtomically for several files, with the same guarantees for each
+// and one wait for the disk instead of one per file: every temporary file is
+// written first, their data is flushed with one syncfs per file system (each
+// file on its own where that is refused), then each is renamed over its
+// original and every directory is synced once. Statuses are index for index;
+// one file failing does not stop the others.
+std::vector<absl::Status> WriteFilesAtomically(absl::Span<const FileWrite> writes);
 
 }  // namespace cfnfix
 

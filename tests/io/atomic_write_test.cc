@@ -1,6 +1,7 @@
 #include "src/io/atomic_write.h"
 
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -201,6 +202,70 @@ TEST(AtomicWriteTest, DirectoryIsNotAFile) {
   ASSERT_EQ(mkdir(dir.Sub("d").c_str(), 0755), 0);
   EXPECT_EQ(WriteFileAtomically(dir.Sub("d"), "x", FileSnapshot{}).code(),
             absl::StatusCode::kFailedPrecondition);
+}
+
+TEST(AtomicWriteBatchTest, WritesEveryFileAndReportsEachFailureOnItsOwn) {
+  TempDir dir;
+  std::filesystem::create_directory(dir.Sub("sub"));
+  const std::string a = dir.Sub("a.yaml");
+  const std::string b = dir.Sub("sub/b.json");
+  const std::string stale = dir.Sub("stale.yaml");
+  WriteFileOrDie(a, "a: 1\n");
+  WriteFileOrDie(b, "{}\n");
+  WriteFileOrDie(stale, "s: 1\n");
+  ASSERT_EQ(chmod(b.c_str(), 0750), 0);
+  const FileSnapshot stale_snapshot = Snapshot(stale);
+  WriteFileOrDie(stale, "s: 22\n");  // Changed by someone else after it was read.
+  const std::vector<FileWrite> writes = {
+      {.path = a, .content = "a: 2\n", .expected = Snapshot(a)},
+      {.path = stale, .content = "s: fixed\n", .expected = stale_snapshot},
+      {.path = dir.Sub("gone.yaml"), .content = "x\n", .expected = FileSnapshot{}},
+      {.path = b, .content = "{\"b\": 2}\n", .expected = Snapshot(b)},
+  };
+  const std::vector<absl::Status> statuses = WriteFilesAtomically(writes);
+  ASSERT_EQ(statuses.size(), 4u);
+  EXPECT_TRUE(statuses[0].ok()) << statuses[0];
+  EXPECT_EQ(statuses[1].code(), absl::StatusCode::kFailedPrecondition) << statuses[1];
+  EXPECT_EQ(statuses[2].code(), absl::StatusCode::kNotFound) << statuses[2];
+  EXPECT_TRUE(statuses[3].ok()) << statuses[3];
+  EXPECT_EQ(ReadFileOrDie(a), "a: 2\n");
+  EXPECT_EQ(ReadFileOrDie(b), "{\"b\": 2}\n");
+  EXPECT_EQ(StatOrDie(b).st_mode & 07777, 0750u);
+  EXPECT_EQ(ReadFileOrDie(stale), "s: 22\n");
+  // No temporary file is left behind, whatever happened to each file.
+  EXPECT_EQ(ListDir(dir.path()), (std::vector<std::string>{"a.yaml", "stale.yaml", "sub"}));
+  EXPECT_EQ(ListDir(dir.Sub("sub")), std::vector<std::string>{"b.json"});
+}
+
+TEST(AtomicWriteBatchTest, WritesMoreFilesThanAProcessMayHoldOpen) {
+  TempDir dir;
+  // More files than the (lowered) limit of open files: each temporary file
+  // must be closed before the next is written.
+  constexpr int kFiles = 300;
+  struct rlimit before;
+  ASSERT_EQ(getrlimit(RLIMIT_NOFILE, &before), 0);
+  struct rlimit lowered = before;
+  lowered.rlim_cur = 64;
+  ASSERT_EQ(setrlimit(RLIMIT_NOFILE, &lowered), 0);
+  struct RestoreLimit {
+    struct rlimit limit;
+    ~RestoreLimit() { setrlimit(RLIMIT_NOFILE, &limit); }
+  } restore{before};
+  std::vector<std::string> paths;
+  std::vector<FileWrite> writes;
+  for (int i = 0; i < kFiles; ++i) {
+    paths.push_back(dir.Sub("t" + std::to_string(i) + ".yaml"));
+    WriteFileOrDie(paths.back(), "old\n");
+  }
+  for (const std::string& path : paths) {
+    writes.push_back({.path = path, .content = "new\n", .expected = Snapshot(path)});
+  }
+  const std::vector<absl::Status> statuses = WriteFilesAtomically(writes);
+  for (int i = 0; i < kFiles; ++i) {
+    ASSERT_TRUE(statuses[i].ok()) << paths[i] << ": " << statuses[i];
+    ASSERT_EQ(ReadFileOrDie(paths[i]), "new\n") << paths[i];
+  }
+  EXPECT_EQ(ListDir(dir.path()).size(), static_cast<size_t>(kFiles));
 }
 
 }  // namespace

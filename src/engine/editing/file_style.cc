@@ -26,7 +26,12 @@ bool IsValueOf(const Tree& tree, NodeId parent, NodeId child) {
   return false;
 }
 
-std::string YamlUnitAt(const Tree& tree, NodeId id) {
+// Indent units are views: into the text (JSON), or into a run of spaces
+// (YAML), so that counting them over every node allocates nothing.
+constexpr std::string_view kSpaces =
+    "                                                                ";
+
+std::string_view YamlUnitAt(const Tree& tree, NodeId id) {
   const syntax::Node& node = tree.node(id);
   if (node.kind != NodeKind::kMapping || node.collection_style != CollectionStyle::kBlock) {
     return "";
@@ -38,28 +43,32 @@ std::string YamlUnitAt(const Tree& tree, NodeId id) {
   if (!IsValueOf(tree, parent, id)) return "";
   uint32_t col = tree.Column(id);
   uint32_t parent_col = tree.Column(parent);
-  if (col <= parent_col) return "";
-  return std::string(col - parent_col, ' ');
+  if (col <= parent_col || col - parent_col > kSpaces.size()) return "";
+  return kSpaces.substr(0, col - parent_col);
 }
 
-std::string JsonUnitAt(const Tree& tree, NodeId id) {
+std::string_view JsonUnitAt(const Tree& tree, NodeId id) {
   const syntax::Node& node = tree.node(id);
   if (node.kind == NodeKind::kScalar || node.child_count == 0) return "";
   std::string_view text = tree.text();
   const uint32_t first = tree.FullSpan(tree.children(id).front()).begin;
   if (SameLine(text, node.span.begin, first)) return "";
-  std::string outer = LeadingWhitespace(text, node.span.begin);
-  std::string inner = LeadingWhitespace(text, first);
-  if (inner.size() <= outer.size() || inner.compare(0, outer.size(), outer) != 0) return "";
+  std::string_view outer = LeadingWhitespaceView(text, node.span.begin);
+  std::string_view inner = LeadingWhitespaceView(text, first);
+  if (inner.size() <= outer.size() || !inner.starts_with(outer)) return "";
   return inner.substr(outer.size());
 }
 
+std::string_view UnitViewAt(const Tree& tree, NodeId id) {
+  return tree.format() == Format::kJson ? JsonUnitAt(tree, id) : YamlUnitAt(tree, id);
+}
+
 std::string MostCommonUnit(const Tree& tree) {
-  std::map<std::string, size_t> counts;
-  std::string best;
+  absl::flat_hash_map<std::string_view, size_t> counts;
+  std::string_view best;
   size_t best_count = 0;
   for (NodeId id = 0; id < tree.node_count(); ++id) {
-    std::string unit = IndentUnitAt(tree, id);
+    std::string_view unit = UnitViewAt(tree, id);
     if (unit.empty()) continue;
     size_t count = ++counts[unit];
     if (count > best_count) {
@@ -67,7 +76,7 @@ std::string MostCommonUnit(const Tree& tree) {
       best = unit;
     }
   }
-  return best;
+  return std::string(best);
 }
 
 bool IsLongFormCall(const Tree& tree, NodeId id) {
@@ -109,8 +118,12 @@ ScalarStyle DetectStringStyle(const Tree& tree) {
 
 bool DetectMinified(const Tree& tree) {
   std::string_view text = tree.text();
+  // Two lines at most is minified: count no further than three.
   size_t lines = 0;
-  for (char c : text) lines += c == '\n';
+  for (size_t at = text.find('\n'); at != std::string_view::npos && lines < 3;
+       at = text.find('\n', at + 1)) {
+    ++lines;
+  }
   if (!text.empty() && text.back() != '\n') ++lines;
   if (lines <= 2) return true;
   NodeId root = tree.root();
@@ -149,9 +162,7 @@ absl::flat_hash_map<const SourceText*, Entry>& Cache() {
 
 }  // namespace
 
-std::string IndentUnitAt(const Tree& tree, NodeId id) {
-  return tree.format() == Format::kJson ? JsonUnitAt(tree, id) : YamlUnitAt(tree, id);
-}
+std::string IndentUnitAt(const Tree& tree, NodeId id) { return std::string(UnitViewAt(tree, id)); }
 
 FileStyle ComputeFileStyle(const Tree& tree) {
   FileStyle style;

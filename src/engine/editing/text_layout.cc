@@ -44,11 +44,15 @@ std::string IndentOf(std::string_view text, uint32_t offset) {
   return indent;
 }
 
-std::string LeadingWhitespace(std::string_view text, uint32_t offset) {
+std::string_view LeadingWhitespaceView(std::string_view text, uint32_t offset) {
   uint32_t start = LineStartOf(text, offset);
   uint32_t end = start;
   while (end < text.size() && (text[end] == ' ' || text[end] == '\t')) ++end;
-  return std::string(text.substr(start, end - start));
+  return text.substr(start, end - start);
+}
+
+std::string LeadingWhitespace(std::string_view text, uint32_t offset) {
+  return std::string(LeadingWhitespaceView(text, offset));
 }
 
 bool SameLine(std::string_view text, uint32_t a, uint32_t b) {

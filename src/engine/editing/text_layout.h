@@ -32,6 +32,8 @@ std::string IndentOf(std::string_view text, uint32_t offset);
 
 // The spaces and tabs that begin the line holding `offset`.
 std::string LeadingWhitespace(std::string_view text, uint32_t offset);
+// The same, as a view into `text`.
+std::string_view LeadingWhitespaceView(std::string_view text, uint32_t offset);
 
 // True when `a` and `b` are on the same line.
 bool SameLine(std::string_view text, uint32_t a, uint32_t b);
