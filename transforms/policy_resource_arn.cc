@@ -42,10 +42,17 @@ ARN while `Fn::GetAtt` gives exactly the ARN are rewritten: S3 buckets
 (name), DynamoDB tables and global tables (name), SQS queues (URL), Lambda
 functions (name), KMS keys (key id), Kinesis streams and Firehose delivery
 streams (name), ECR repositories (name), IAM roles, users and groups
-(name). The table lives in the kit (`src/cfn/ref_kinds.cc`).
+(name), from a curated table in the kit (`src/cfn/ref_kinds.cc`); and any
+other type for which the resource schema settles it: `Ref` gives the type's
+single primary identifier, named for a name, an id or a URL (`Name`,
+`FileSystemId`, `ClusterName`...), and the type has an `Arn` attribute
+(EventBridge buses, EFS file systems, ECS clusters, Cognito user pools...).
 
 Left alone: a `Ref` that already is an ARN (SNS topics, Step Functions state
-machines, managed policies, secrets); `${Bucket}` inside a hand-built ARN
+machines, managed policies, secrets, and every type whose identifier the
+schema names `...Arn`); types whose identifier is a bare `Id` or an
+`...Identifier`, which may hold the ARN itself (an App Mesh mesh's `Ref` is
+its ARN), and types without an `Arn` attribute; `${Bucket}` inside a hand-built ARN
 such as `arn:aws:s3:::${Bucket}/*`, where the name is what is wanted; a
 `${Bucket}` that is a key of the Sub's variable map; log groups, whose `Arn`
 ends in `:*`; a resource naming itself in its own policy (a key's

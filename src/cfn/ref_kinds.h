@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "absl/types/span.h"
+
 namespace cfnfix::cfn {
 
 // What `Ref` returns, from each type's "Return values" section in the
@@ -26,9 +28,20 @@ struct RefInfo {
   std::string_view arn_attribute;
 };
 
-// The entry for `type`, or nullptr for a type the table does not hold
-// (callers then know nothing about its Ref).
+// The entry for `type`: the curated table's row where it holds one, else
+// what the resource schema settles (Ref gives the single primaryIdentifier
+// property: kArn when that property is named or patterned as an ARN; else,
+// when the type has an `Arn` attribute, a name, id or URL with `Arn` as the
+// ARN attribute). nullptr when neither settles it (unknown or Custom::
+// types, composite identifiers): callers then know nothing about its Ref.
 const RefInfo* FindRefInfo(std::string_view type);
+
+// The curated table alone (each row from the type's "Return values" section),
+// for the test that checks it against the schema.
+absl::Span<const RefInfo> CuratedRefInfos();
+const RefInfo* FindCuratedRefInfo(std::string_view type);
+// What the schema alone settles (nullptr: nothing), whatever the table says.
+const RefInfo* FindSchemaRefInfo(std::string_view type);
 
 // True when Ref of `type` is known not to be an ARN while `Fn::GetAtt` of
 // an attribute gives exactly the ARN: the attribute, else empty.

@@ -8,6 +8,15 @@
 namespace cfnfix::cfn {
 namespace {
 
+// The curated lists stay authoritative: the provider schemas have no field
+// for "accepts DeletionPolicy: Snapshot" nor for "holds data".
+// tests/cfn/retention_schema_test.cc checks that every type here exists in
+// the resource schema, and that every schema type whose properties speak of
+// snapshots, backups or point-in-time recovery is listed or excluded there
+// with a reason.
+
+// The DeletionPolicy attribute reference's list (cfn-lint's
+// valid_snapshot_types is the same eight types).
 constexpr std::string_view kSnapshotCapable[] = {
     "AWS::DocDB::DBCluster",     "AWS::EC2::Volume",      "AWS::ElastiCache::CacheCluster",
     "AWS::ElastiCache::ReplicationGroup", "AWS::Neptune::DBCluster", "AWS::RDS::DBCluster",
@@ -40,6 +49,10 @@ bool Contains(const std::string_view (&list)[N], std::string_view type) {
 }  // namespace
 
 bool SupportsSnapshotPolicy(std::string_view type) { return Contains(kSnapshotCapable, type); }
+
+absl::Span<const std::string_view> SnapshotPolicyTypes() { return kSnapshotCapable; }
+absl::Span<const std::string_view> SnapshotStatefulTypes() { return kSnapshotStateful; }
+absl::Span<const std::string_view> RetainStatefulTypes() { return kRetainStateful; }
 
 std::optional<Retention> StatefulRetention(const syntax::Tree& tree, const Resource& resource) {
   if (Contains(kRetainStateful, resource.type)) return Retention::kRetain;

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string_view>
 
+#include "absl/types/span.h"
 #include "src/cfn/template.h"
 #include "src/syntax/tree.h"
 
@@ -25,6 +26,13 @@ enum class Retention : uint8_t { kSnapshot, kRetain };
 // in a cluster (DBClusterIdentifier) or a read replica
 // (SourceDBInstanceIdentifier) holds no data of its own: nullopt.
 std::optional<Retention> StatefulRetention(const syntax::Tree& tree, const Resource& resource);
+
+// The curated lists behind the two functions above, for the test that checks
+// them against the resource schema (which says neither which types accept
+// `Snapshot` nor which hold data, so these lists stay authoritative).
+absl::Span<const std::string_view> SnapshotPolicyTypes();
+absl::Span<const std::string_view> SnapshotStatefulTypes();
+absl::Span<const std::string_view> RetainStatefulTypes();
 
 }  // namespace cfnfix::cfn
 

@@ -82,7 +82,7 @@ Analysis Analyze(std::shared_ptr<const SourceText> source, syntax::Format format
     if (options.require_template) {
       analysis.status = absl::InvalidArgumentError(
           "1:1: not a CloudFormation template (no AWSTemplateFormatVersion, and no Resources "
-          "with typed entries)");
+          "entry whose Type is a resource type)");
     }
     return analysis;
   }

@@ -321,7 +321,7 @@ TEST(FixBuilder, RemoveItemsDeclaresTheChangeAndLeavesEmptyListsToTheCaller) {
 void CheckEncrypted(RuleContext& ctx) {
   static constexpr TrueProperty kEncrypted = {
       .property = "Encrypted", .when_missing = "is plain", .when_false = "is made plain"};
-  for (const cfn::Resource* disk : ctx.ResourcesOfType("Disk")) {
+  for (const cfn::Resource* disk : ctx.ResourcesOfType("Custom::Disk")) {
     ReportUnlessTrue(ctx, *disk, kEncrypted);
   }
 }
@@ -335,29 +335,29 @@ constexpr RuleInfo kEncryptedRule = {.code = "CF998",
 TEST(ReportUnlessTrue, AddsMissingPropertiesSafelyAndTurnsLiteralFalseUnsafely) {
   constexpr std::string_view kDisks = R"(Resources:
   Bare:
-    Type: Disk
+    Type: Custom::Disk
   Sized:
-    Type: Disk
+    Type: Custom::Disk
     Properties:
       Size: 5
   Off:
-    Type: Disk
+    Type: Custom::Disk
     Properties:
       Encrypted: 'False'
   Either:
-    Type: Disk
+    Type: Custom::Disk
     Properties:
       Encrypted: !If [C, true, false]
   Asked:
-    Type: Disk
+    Type: Custom::Disk
     Properties:
       Encrypted: !Ref Param
   Sometimes:
-    Type: Disk
+    Type: Custom::Disk
     Properties:
       Encrypted: !If [C, true, !Ref AWS::NoValue]
   Opaque:
-    Type: Disk
+    Type: Custom::Disk
     Properties: !If [C, {Size: 1}, {Size: 2}]
 )";
   FixerOptions options;
@@ -370,11 +370,12 @@ TEST(ReportUnlessTrue, AddsMissingPropertiesSafelyAndTurnsLiteralFalseUnsafely) 
     const bool safe = f.fix_applicability == Applicability::kSafe;
     findings.push_back(absl::StrCat(f.at.line, " ", f.message, safe ? " safe" : " unsafe"));
   }
-  EXPECT_EQ(findings, (std::vector<std::string>{"2 Disk 'Bare' is plain safe",
-                                                "4 Disk 'Sized' is plain safe",
-                                                "11 Disk 'Off' is made plain unsafe",
-                                                "15 Disk 'Either' is made plain unsafe"}));
-  EXPECT_NE(outcome.fixed.find("  Bare:\n    Type: Disk\n    Properties:\n      Encrypted: true\n"),
+  EXPECT_EQ(findings, (std::vector<std::string>{"2 Custom::Disk 'Bare' is plain safe",
+                                                "4 Custom::Disk 'Sized' is plain safe",
+                                                "11 Custom::Disk 'Off' is made plain unsafe",
+                                                "15 Custom::Disk 'Either' is made plain unsafe"}));
+  EXPECT_NE(outcome.fixed.find(
+                "  Bare:\n    Type: Custom::Disk\n    Properties:\n      Encrypted: true\n"),
             std::string::npos)
       << outcome.fixed;
   EXPECT_NE(outcome.fixed.find("      Size: 5\n      Encrypted: true\n"), std::string::npos);
@@ -389,7 +390,7 @@ void CheckNestedBackup(RuleContext& ctx) {
                                            .when_false = "turns backup off",
                                            .parent = "Backup",
                                            .missing_fix = Applicability::kUnsafe};
-  for (const cfn::Resource* disk : ctx.ResourcesOfType("Disk")) {
+  for (const cfn::Resource* disk : ctx.ResourcesOfType("Custom::Disk")) {
     ReportUnlessTrue(ctx, *disk, kBackup);
   }
 }
@@ -403,18 +404,18 @@ constexpr RuleInfo kNestedBackupRule = {.code = "CF997",
 TEST(ReportUnlessTrue, ReadsAndCreatesAParentMappingWithTheRequestedApplicability) {
   constexpr std::string_view kDisks = R"(Resources:
   Bare:
-    Type: Disk
+    Type: Custom::Disk
   Empty:
-    Type: Disk
+    Type: Custom::Disk
     Properties:
       Backup: {Window: night}
   Off:
-    Type: Disk
+    Type: Custom::Disk
     Properties:
       Backup:
         Enabled: false
   Opaque:
-    Type: Disk
+    Type: Custom::Disk
     Properties:
       Backup: !If [C, {Enabled: true}, !Ref AWS::NoValue]
 )";
@@ -428,11 +429,11 @@ TEST(ReportUnlessTrue, ReadsAndCreatesAParentMappingWithTheRequestedApplicabilit
     const bool safe = f.fix_applicability == Applicability::kSafe;
     findings.push_back(absl::StrCat(f.at.line, " ", f.message, safe ? " safe" : " unsafe"));
   }
-  EXPECT_EQ(findings, (std::vector<std::string>{"2 Disk 'Bare' has no backup unsafe",
-                                                "4 Disk 'Empty' has no backup unsafe",
-                                                "12 Disk 'Off' turns backup off unsafe"}));
-  EXPECT_NE(outcome.fixed.find("    Type: Disk\n    Properties:\n      Backup:\n        Enabled: "
-                               "true\n"),
+  EXPECT_EQ(findings, (std::vector<std::string>{"2 Custom::Disk 'Bare' has no backup unsafe",
+                                                "4 Custom::Disk 'Empty' has no backup unsafe",
+                                                "12 Custom::Disk 'Off' turns backup off unsafe"}));
+  EXPECT_NE(outcome.fixed.find("    Type: Custom::Disk\n    Properties:\n      Backup:\n"
+                               "        Enabled: true\n"),
             std::string::npos)
       << outcome.fixed;
   EXPECT_NE(outcome.fixed.find("Backup: {Window: night, Enabled: true}"), std::string::npos)
@@ -449,7 +450,7 @@ TEST(ReportUnlessTrue, DoesNotShadowPropertiesThatAMergeKeySupplies) {
 Resources:
   Merged:
     <<: *base
-    Type: Disk
+    Type: Custom::Disk
 )";
   FixerOptions options;
   options.rules = {&kEncryptedRule};
