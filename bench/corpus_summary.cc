@@ -35,6 +35,16 @@ void PrintFigure(const RecordingReporter& reporter, const FormatBenchmarks& f, c
   std::printf("  %s\n", note.c_str());
 }
 
+// Whether any benchmark of the format ran (a filter may leave none).
+bool AnyRan(const RecordingReporter& reporter, const FormatBenchmarks& f) {
+  size_t runs = reporter.Runs(f.reference);
+  for (const char* prefix : {"bytes_pass_", "cfnfix_", "cfnfix_check_", "cfnfix_fix_",
+                             "cfnfix_diff_"}) {
+    runs += reporter.Runs(Name(prefix, f));
+  }
+  return runs > 0;
+}
+
 // The targets, "" when what they compare did not run.
 std::string ParseTarget(const RecordingReporter& reporter, const FormatBenchmarks& f) {
   const double parse = reporter.Best(Name("cfnfix_", f));
@@ -57,11 +67,7 @@ std::string FixTarget(const RecordingReporter& reporter, const FormatBenchmarks&
 
 void PrintFormat(const RecordingReporter& reporter, const FormatBenchmarks& f, const FileSet& set,
                  bool parsed_by_cfnfix) {
-  if (reporter.Runs(Name("bytes_pass_", f)) + reporter.Runs(Name("cfnfix_", f)) +
-          reporter.Runs(f.reference) ==
-      0) {
-    return;  // Filtered out.
-  }
+  if (!AnyRan(reporter, f)) return;  // Filtered out.
   std::printf("\n%s: %zu of %zu files, %.1f MB%s\n", f.format, set.files.size(), set.candidates,
               set.bytes / 1e6,
               parsed_by_cfnfix ? "" : " (cfnfix parsed none: reference set only)");
@@ -88,7 +94,7 @@ void PrintFormat(const RecordingReporter& reporter, const FormatBenchmarks& f, c
 }  // namespace
 
 void PrintCorpusSummary(const RecordingReporter& reporter, const Corpus& corpus) {
-  if (reporter.Runs("bytes_pass_json") + reporter.Runs("bytes_pass_yaml") == 0) return;
+  if (!AnyRan(reporter, kJsonBenchmarks) && !AnyRan(reporter, kYamlBenchmarks)) return;
   std::printf("\nSummary: corpus, in process, single thread, MB/s = 10^6 bytes/s of template "
               "text,\nbest and median of %zu repetitions (a shared machine only slows a run: "
               "read the best)\n",
