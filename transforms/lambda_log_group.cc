@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_format.h"
@@ -172,10 +173,13 @@ bool UnreadableGroupNamesIt(const RuleContext& ctx, const LambdaLogGroups& group
   return false;
 }
 
-// The custom resources that invoke the function while the stack deploys.
-std::vector<const cfn::Resource*> Invokers(const RuleContext& ctx, const cfn::Resource& function) {
+// The custom resources that invoke each function while the stack deploys
+// (read once: a template may hold thousands of functions).
+using Invokers = absl::flat_hash_map<const cfn::Resource*, std::vector<const cfn::Resource*>>;
+
+Invokers InvokersByFunction(const RuleContext& ctx) {
   const syntax::Tree& tree = ctx.tree();
-  std::vector<const cfn::Resource*> out;
+  Invokers out;
   for (const cfn::Resource& resource : ctx.tmpl().resources()) {
     if (!resource.type.starts_with("Custom::") &&
         resource.type != "AWS::CloudFormation::CustomResource") {
@@ -183,7 +187,7 @@ std::vector<const cfn::Resource*> Invokers(const RuleContext& ctx, const cfn::Re
     }
     std::optional<cfn::NamedResource> token =
         cfn::WhatItNames(tree, ctx.tmpl(), cfn::PropertyAt(tree, resource, {"ServiceToken"}));
-    if (token && token->resource == &function) out.push_back(&resource);
+    if (token && token->resource != nullptr) out[token->resource].push_back(&resource);
   }
   return out;
 }
@@ -203,7 +207,8 @@ Value LogGroupBody(const RuleContext& ctx, const cfn::Resource& function,
   return Value::Map(std::move(body));
 }
 
-void CheckFunction(RuleContext& ctx, const LambdaLogGroups& groups, const cfn::Resource& function) {
+void CheckFunction(RuleContext& ctx, const LambdaLogGroups& groups, const Invokers& invokers,
+                   const cfn::Resource& function) {
   const syntax::Tree& tree = ctx.tree();
   if (HasConfiguredLogGroup(ctx, function)) return;
   const cfn::DeployedNames names = cfn::DeployedNamesOf(tree, function, "FunctionName");
@@ -221,7 +226,9 @@ void CheckFunction(RuleContext& ctx, const LambdaLogGroups& groups, const cfn::R
     const std::string id =
         engine::UniqueLogicalId(ctx.tmpl(), absl::StrFormat("%sLogGroup", function.logical_id));
     fix.AddResourceAfter(function.logical_id, id, LogGroupBody(ctx, function, names));
-    for (const cfn::Resource* invoker : Invokers(ctx, function)) fix.AddDependsOn(*invoker, id);
+    if (auto it = invokers.find(&function); it != invokers.end()) {
+      for (const cfn::Resource* invoker : it->second) fix.AddDependsOn(*invoker, id);
+    }
   }
   ctx.Report(ctx.RangeOf(function.key),
              absl::StrFormat("%s '%s' has no log group: Lambda creates one on first invocation "
@@ -235,7 +242,8 @@ void Check(RuleContext& ctx) {
       ctx.ResourcesOfTypes({"AWS::Lambda::Function", "AWS::Serverless::Function"});
   if (functions.empty()) return;
   const LambdaLogGroups groups = CollectLogGroups(ctx);
-  for (const cfn::Resource* function : functions) CheckFunction(ctx, groups, *function);
+  const Invokers invokers = InvokersByFunction(ctx);
+  for (const cfn::Resource* function : functions) CheckFunction(ctx, groups, invokers, *function);
 }
 
 }  // namespace

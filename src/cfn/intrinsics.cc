@@ -73,12 +73,9 @@ std::optional<Intrinsic> LongFormCall(const Tree& tree, NodeId id) {
   const Node& node = tree.node(id);
   if (node.kind != NodeKind::kMapping || tree.pair_count(id) != 1) return std::nullopt;
   std::optional<std::string_view> key = StringValue(tree, tree.key(id, 0));
-  // Most single-key mappings are not calls: settle those before the table.
-  if (!key.has_value() ||
-      (!key->starts_with("Fn::") && *key != "Ref" && *key != "Condition")) {
-    return std::nullopt;
-  }
+  if (!key.has_value()) return std::nullopt;
   const KnownFunction* known = FindByLongName(*key);
+  if (known == nullptr && key->substr(0, 4) != "Fn::") return std::nullopt;
   Intrinsic fn;
   fn.kind = known ? known->kind : IntrinsicKind::kOther;
   fn.name = known ? known->long_name : *key;

@@ -123,6 +123,14 @@ absl::StatusOr<Template> Template::FromTree(const Tree& tree, size_t max_alias_e
     result.parameter_index_.try_emplace(result.parameters_[i].logical_id, i);
   }
   result.is_sam_ = NamesSam(tree, result.transform_section());
+  for (NodeId section : {resources, result.parameters_section(), result.conditions_section(),
+                         result.mappings_section(), result.outputs_section()}) {
+    if (!IsMapping(tree, section)) continue;
+    for (size_t i = 0; i < tree.pair_count(section); ++i) {
+      const syntax::Node& key = tree.node(tree.Resolve(tree.key(section, i)));
+      if (key.kind == syntax::NodeKind::kScalar) result.declared_names_.insert(key.value);
+    }
+  }
   return result;
 }
 

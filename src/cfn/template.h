@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 #include "src/syntax/parse_options.h"
 #include "src/syntax/tree.h"
@@ -85,6 +86,10 @@ class Template {
   const Resource* FindResource(std::string_view logical_id) const;
   const Parameter* FindParameter(std::string_view logical_id) const;
 
+  // Whether `name` is a key of Resources, Parameters, Conditions, Mappings
+  // or Outputs (what a new logical id must not be), in constant time.
+  bool DeclaresName(std::string_view name) const { return declared_names_.contains(name); }
+
   // Transform names AWS::Serverless-2016-10-31, alone or in a list.
   bool is_sam() const { return is_sam_; }
 
@@ -97,6 +102,7 @@ class Template {
   std::vector<Parameter> parameters_;
   absl::flat_hash_map<std::string_view, size_t> resource_index_;
   absl::flat_hash_map<std::string_view, size_t> parameter_index_;
+  absl::flat_hash_set<std::string_view> declared_names_;
   bool is_sam_ = false;
 };
 

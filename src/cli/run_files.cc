@@ -51,6 +51,12 @@ FileResult ProcessOne(const WalkEntry& entry, const RunOptions& options,
     engine::FileOutcome fixed = engine::FixSource(*source, fixer);
     if (fixed.status.ok()) result.outcome.fixed = std::move(fixed.fixed);
   }
+  // Results wait for the whole run (reports are in path order): a file nothing
+  // changed needs no text kept, or memory would grow with the repository.
+  if (!result.from_stdin && result.outcome.status.ok() && !result.outcome.changed()) {
+    std::string().swap(result.outcome.original);
+    std::string().swap(result.outcome.fixed);
+  }
   return result;
 }
 

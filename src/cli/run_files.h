@@ -16,6 +16,8 @@ namespace cfnfix::cli {
 enum class Mode { kCheck, kFix };
 
 struct FileResult {
+  // For a file read from disk that nothing changed, `original` and `fixed`
+  // are released (empty) once the file is processed.
   engine::FileOutcome outcome;
   // Set in fix mode for files read from disk, to detect changes before writing.
   std::optional<FileSnapshot> snapshot;

@@ -169,6 +169,28 @@ TEST(TemplateTest, ResourcesKeepSourceOrderNotAlphabetical) {
   EXPECT_EQ(t->resources()[1].type, "AWS::SQS::Queue");
 }
 
+TEST(TemplateTest, DeclaredNamesAreTheKeysOfEveryNamingSection) {
+  auto tree = Parse(
+      "Parameters: {Env: {Type: String}}\n"
+      "Mappings: {Regions: {us-east-1: {Ami: ami-1}}}\n"
+      "Conditions: {IsProd: !Equals [!Ref Env, prod]}\n"
+      "Resources:\n"
+      "  &queue Queue: {Type: AWS::SQS::Queue}\n"
+      "Outputs: {QueueUrl: {Value: !Ref Queue}}\n"
+      "Metadata: {Notes: {Type: x}}\n"
+      "Other: *queue\n");
+  ASSERT_NE(tree, nullptr);
+  absl::StatusOr<Template> t = Template::FromTree(*tree);
+  ASSERT_TRUE(t.ok()) << t.status();
+  for (const char* name : {"Env", "Regions", "IsProd", "Queue", "QueueUrl"}) {
+    EXPECT_TRUE(t->DeclaresName(name)) << name;
+  }
+  // Keys of other sections and of nested mappings name nothing.
+  for (const char* name : {"Notes", "Type", "us-east-1", "Ami", "Parameters", "Other"}) {
+    EXPECT_FALSE(t->DeclaresName(name)) << name;
+  }
+}
+
 TEST(TemplateTest, ForEachLoopsAreNotResources) {
   auto tree = Parse(R"({
   "Transform": "AWS::LanguageExtensions",

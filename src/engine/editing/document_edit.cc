@@ -232,14 +232,6 @@ absl::StatusOr<std::vector<Edit>> FillEmptyValue(const Tree& tree, NodeId value,
                    style.line_break + style.base_indent + BlockEntries(pairs, style))};
 }
 
-void AddKeys(const Tree& tree, NodeId mapping, absl::flat_hash_set<std::string>& names) {
-  if (!IsMapping(tree, mapping)) return;
-  for (size_t i = 0; i < tree.pair_count(mapping); ++i) {
-    const syntax::Node& key = tree.node(tree.key(mapping, i));
-    if (key.kind == NodeKind::kScalar) names.insert(std::string(key.value));
-  }
-}
-
 }  // namespace
 
 absl::StatusOr<std::vector<Edit>> AppendPairs(const Tree& tree, NodeId mapping,
@@ -270,7 +262,9 @@ absl::StatusOr<std::vector<Edit>> InsertResourcesAfter(const Tree& tree, const c
   const NodeId resources = tmpl.resources_section();
   absl::flat_hash_set<std::string_view> new_ids;
   for (const auto& [id, body] : entries) {
-    if (PairIndex(tree, resources, id) || !new_ids.insert(id).second) {
+    // The template's index first: most new ids are declared nowhere.
+    const bool exists = tmpl.DeclaresName(id) && PairIndex(tree, resources, id).has_value();
+    if (exists || !new_ids.insert(id).second) {
       return absl::AlreadyExistsError(absl::StrFormat("resource '%s' exists", id));
     }
   }
@@ -348,14 +342,14 @@ absl::StatusOr<std::vector<Edit>> AddParameter(const Tree& tree, const cfn::Temp
 
 std::string UniqueLogicalId(const cfn::Template& tmpl, std::string_view wanted,
                             absl::Span<const std::string> also_taken) {
-  absl::flat_hash_set<std::string> taken(also_taken.begin(), also_taken.end());
-  for (NodeId section : {tmpl.resources_section(), tmpl.parameters_section(),
-                         tmpl.conditions_section(), tmpl.mappings_section(),
-                         tmpl.outputs_section()}) {
-    AddKeys(tmpl.tree(), section, taken);
-  }
+  // The template's names come from its index: a fix per resource must not
+  // cost a pass over every section each.
+  const absl::flat_hash_set<std::string_view> also(also_taken.begin(), also_taken.end());
+  auto taken = [&](std::string_view name) {
+    return tmpl.DeclaresName(name) || also.contains(name);
+  };
   std::string candidate(wanted);
-  for (int suffix = 2; taken.contains(candidate); ++suffix) {
+  for (int suffix = 2; taken(candidate); ++suffix) {
     candidate = absl::StrCat(ToAbsl(wanted), suffix);
   }
   return candidate;
