@@ -10,7 +10,7 @@ namespace {
 
 // The curated lists stay authoritative: the provider schemas have no field
 // for "accepts DeletionPolicy: Snapshot" nor for "holds data".
-// tests/cfn/retention_schema_test.cc checks that every type here exists in
+// tests/cfn/schema_consistency_test.cc checks that every type here exists in
 // the resource schema, and that every schema type whose properties speak of
 // snapshots, backups or point-in-time recovery is listed or excluded there
 // with a reason.
